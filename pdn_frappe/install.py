@@ -1,0 +1,48 @@
+"""Installation steps: French regional settings and the list of departments."""
+
+import frappe
+
+from pdn_frappe.domain.departments import DEPARTMENTS
+from pdn_frappe.domain.locale import FRENCH_SETTINGS, settings_to_apply
+
+
+def after_install():
+	configure_for_france()
+	sync_departments()
+
+
+def after_migrate():
+	sync_departments()
+
+
+def configure_for_france():
+	"""Set the site to French regional settings, unless it is already configured otherwise."""
+	settings = frappe.get_single("System Settings")
+	changes = settings_to_apply({key: settings.get(key) for key in FRENCH_SETTINGS})
+	if not changes:
+		return
+	settings.update(changes)
+	settings.flags.ignore_mandatory = True
+	settings.flags.ignore_permissions = True
+	settings.save()
+	if "currency" in changes:
+		frappe.db.set_default("currency", changes["currency"])
+	if "language" in changes:
+		frappe.db.set_default("lang", changes["language"])
+
+
+def sync_departments():
+	"""Create the French departments that are missing; never overwrite what users edited."""
+	existing = set(frappe.get_all("PdN Department", pluck="name"))
+	for department in DEPARTMENTS:
+		if department.code in existing:
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "PdN Department",
+				"code": department.code,
+				"department_name": department.name,
+				"region": department.region,
+				"caf_name": department.caf_name,
+			}
+		).insert(ignore_permissions=True)

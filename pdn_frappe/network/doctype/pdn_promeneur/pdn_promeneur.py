@@ -1,0 +1,103 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import get_link_to_form, getdate, nowdate
+
+from pdn_frappe import exceptions
+from pdn_frappe.domain import validation
+from pdn_frappe.network import access
+from pdn_frappe.network.utils import clean_field, clean_row_field
+
+ENDED_STATUSES = ("Left", "Excluded")
+
+
+class PdNPromeneur(Document):
+	def validate(self):
+		self.set_full_name()
+		self.validate_contact_details()
+		self.validate_weekly_hours()
+		self.validate_unique_email()
+		self.validate_network_profiles()
+		self.validate_office_hours()
+		self.set_status_dates()
+		self.set_directory_consent_date()
+
+	def on_update(self):
+		access.sync_promeneur_access(self)
+
+	def set_full_name(self):
+		self.first_name = (self.first_name or "").strip()
+		self.last_name = (self.last_name or "").strip()
+		self.full_name = f"{self.first_name} {self.last_name}".strip()
+
+	def validate_contact_details(self):
+		clean_field(self, "email", validation.normalize_email)
+		clean_field(self, "phone", validation.normalize_phone)
+
+	def validate_weekly_hours(self):
+		clean_field(self, "weekly_hours", validation.check_weekly_hours)
+
+	def validate_unique_email(self):
+		other = frappe.db.get_value("PdN Promeneur", {"email": self.email, "name": ("!=", self.name)}, "name")
+		if other:
+			frappe.throw(
+				_("A promeneur with the e-mail {0} already exists: {1}.").format(
+					frappe.bold(self.email), get_link_to_form("PdN Promeneur", other)
+				),
+				exc=exceptions.DuplicatePromeneurError,
+				title=_("Duplicate promeneur"),
+			)
+
+	def validate_network_profiles(self):
+		for row in self.network_profiles:
+			row.profile_name = (row.profile_name or "").strip()
+			row.profile_url = (row.profile_url or "").strip()
+
+	def validate_office_hours(self):
+		for row in self.office_hours:
+			if row.from_time and row.to_time and str(row.from_time) >= str(row.to_time):
+				frappe.throw(
+					_("Online office hours, row {0}: the end time must come after the start time.").format(row.idx),
+					exc=exceptions.InvalidOfficeHourError,
+					title=_("Invalid value"),
+				)
+
+	def set_status_dates(self):
+		previous = self.get_doc_before_save()
+		if previous and previous.status == self.status:
+			return
+		today = nowdate()
+		self.status_changed_on = today
+		if self.status == "Candidate" and not self.candidate_since:
+			self.candidate_since = today
+		if self.status == "Active" and not self.active_since:
+			self.active_since = today
+		if self.status in ENDED_STATUSES and not self.ended_on:
+			self.ended_on = today
+
+	def set_directory_consent_date(self):
+		if not self.directory_consent:
+			self.directory_consent_on = None
+		elif not self.directory_consent_on:
+			self.directory_consent_on = nowdate()
+
+	@frappe.whitelist()
+	def create_login(self, send_welcome_email: bool = True) -> str:
+		"""Create or link the promeneur's User, then grant its role and scope."""
+		self.check_permission("write")
+		if not self.has_permlevel_access_to("user", permission_type="write"):
+			frappe.throw(_("Only the coordination can create a promeneur's login."), frappe.PermissionError)
+		if self.user:
+			return self.user
+		self.user = access.create_promeneur_user(self, send_welcome_email=frappe.utils.sbool(send_welcome_email))
+		self.flags.ignore_permissions = True
+		self.save()
+		frappe.msgprint(
+			_("Login {0} is ready for {1}.").format(frappe.bold(self.user), frappe.bold(self.full_name)),
+			indicator="green",
+			alert=True,
+		)
+		return self.user
