@@ -7,7 +7,7 @@ def test_fresh_site_gets_every_french_setting():
 		"country": None,
 		"time_zone": None,
 		"currency": None,
-		"date_format": None,
+		"date_format": "yyyy-mm-dd",
 		"time_format": "HH:mm:ss",
 		"number_format": None,
 		"first_day_of_the_week": "Sunday",

@@ -17,7 +17,7 @@ UNTOUCHED_VALUES: dict[str, frozenset] = {
 	"country": frozenset({None, ""}),
 	"time_zone": frozenset({None, ""}),
 	"currency": frozenset({None, ""}),
-	"date_format": frozenset({None, "", "dd-mm-yyyy"}),
+	"date_format": frozenset({None, "", "yyyy-mm-dd", "dd-mm-yyyy"}),
 	"time_format": frozenset({None, "", "HH:mm:ss"}),
 	"number_format": frozenset({None, "", "#,###.##"}),
 	"first_day_of_the_week": frozenset({None, "", "Sunday"}),

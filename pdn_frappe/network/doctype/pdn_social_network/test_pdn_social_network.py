@@ -1,0 +1,22 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from pdn_frappe.tests.utils import make_user
+
+
+class TestPdNSocialNetwork(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_french_defaults_are_shipped(self):
+		self.assertGreater(frappe.db.count("PdN Social Network", {"enabled": 1}), 3)
+
+	def test_promeneur_reads_but_cannot_edit(self):
+		name = frappe.get_all("PdN Social Network", limit=1, pluck="name")[0]
+		frappe.set_user(make_user(roles=("PdN Promeneur",)))
+		self.assertTrue(frappe.has_permission("PdN Social Network", "read", name))
+		self.assertFalse(frappe.has_permission("PdN Social Network", "write", name))
+		self.assertFalse(frappe.has_permission("PdN Social Network", "create"))

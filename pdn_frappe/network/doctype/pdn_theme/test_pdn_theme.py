@@ -1,0 +1,22 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from pdn_frappe.tests.utils import make_user
+
+
+class TestPdNTheme(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_french_defaults_are_shipped(self):
+		self.assertGreater(frappe.db.count("PdN Theme", {"enabled": 1}), 3)
+
+	def test_promeneur_reads_but_cannot_edit(self):
+		name = frappe.get_all("PdN Theme", limit=1, pluck="name")[0]
+		frappe.set_user(make_user(roles=("PdN Promeneur",)))
+		self.assertTrue(frappe.has_permission("PdN Theme", "read", name))
+		self.assertFalse(frappe.has_permission("PdN Theme", "write", name))
+		self.assertFalse(frappe.has_permission("PdN Theme", "create"))

@@ -1,0 +1,116 @@
+"""Shared factories and the ``before_tests`` hook of the bench test tier."""
+
+import frappe
+from pdn_frappe.install import configure_for_france, sync_departments
+
+
+def before_tests():
+	"""Bring a fresh test site to the state the app expects."""
+	frappe.clear_cache()
+	if not frappe.db.get_single_value("System Settings", "setup_complete"):
+		from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+		setup_complete(
+			{
+				"language": "Français",
+				"country": "France",
+				"timezone": "Europe/Paris",
+				"currency": "EUR",
+				"full_name": "Test Administrator",
+				"email": "test@example.com",
+				"password": "admin",
+			}
+		)
+	configure_for_france()
+	sync_departments()
+	frappe.db.commit()
+
+
+# ---------------------------------------------------------------- factories
+
+
+def luhn_complete(digits: str) -> str:
+	"""Append the Luhn check digit to ``digits``."""
+	total = 0
+	for position, char in enumerate(reversed(digits)):
+		value = int(char)
+		if position % 2 == 0:
+			value *= 2
+			if value > 9:
+				value -= 9
+		total += value
+	return digits + str((10 - total % 10) % 10)
+
+
+def make_siret() -> str:
+	"""A SIRET that passes the Luhn check and is not used yet."""
+	while True:
+		siret = luhn_complete(_random_digits(13))
+		if not frappe.db.exists("PdN Structure", {"siret": siret}):
+			return siret
+
+
+def _random_digits(length: int) -> str:
+	import random
+
+	return "".join(random.choice("0123456789") for _ in range(length))
+
+
+POSTCODES = {"03": "03200", "63": "63000", "75": "75011"}
+
+
+def make_structure(**kwargs):
+	department = kwargs.pop("department", "03")
+	doc = frappe.get_doc(
+		{
+			"doctype": "PdN Structure",
+			"structure_name": kwargs.pop("structure_name", f"Centre social {_random_digits(5)}"),
+			"department": department,
+			"siret": kwargs.pop("siret", make_siret()),
+			"postcode": kwargs.pop("postcode", POSTCODES.get(department)),
+			"city": kwargs.pop("city", "Vichy"),
+			"status": "Active",
+			**kwargs,
+		}
+	)
+	return doc.insert(ignore_permissions=True)
+
+
+def make_promeneur(structure=None, **kwargs):
+	structure = structure or make_structure(department=kwargs.pop("department", "03")).name
+	doc = frappe.get_doc(
+		{
+			"doctype": "PdN Promeneur",
+			"first_name": kwargs.pop("first_name", "Camille"),
+			"last_name": kwargs.pop("last_name", f"Test{_random_digits(6)}"),
+			"structure": structure,
+			"email": kwargs.pop("email", f"promeneur.{_random_digits(8)}@example.com"),
+			"weekly_hours": kwargs.pop("weekly_hours", 3),
+			"mission": "Youth",
+			"status": kwargs.pop("status", "Active"),
+			**kwargs,
+		}
+	)
+	return doc.insert(ignore_permissions=True)
+
+
+def make_user(email: str | None = None, roles: tuple[str, ...] = ()) -> str:
+	email = email or f"user.{_random_digits(8)}@example.com"
+	if not frappe.db.exists("User", email):
+		user = frappe.get_doc(
+			{"doctype": "User", "email": email, "first_name": "Test", "send_welcome_email": 0}
+		)
+		user.flags.ignore_permissions = True
+		user.insert()
+	if roles:
+		frappe.get_doc("User", email).add_roles(*roles)
+	return email
+
+
+def add_department_member(department: str, role: str, user: str | None = None) -> str:
+	"""Attach a (new) user to a department as coordinator or CAF agent."""
+	user = user or make_user()
+	doc = frappe.get_doc("PdN Department", department)
+	doc.append("members", {"user": user, "role": role})
+	doc.save(ignore_permissions=True)
+	return user
