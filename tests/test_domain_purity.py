@@ -1,0 +1,164 @@
+"""pdn_frappe/domain is plain Python: no frappe, only the stdlib and a short allow-list.
+
+Two checks per module of pdn_frappe/domain/**/*.py:
+
+* static (``ast``): no import of ``frappe`` in any form (``import frappe``,
+  ``import frappe.x``, ``from frappe... import``, ``importlib.import_module("frappe")``,
+  ``__import__("frappe")``), and every absolute import is the stdlib
+  (``sys.stdlib_module_names``), :data:`ALLOWED_THIRD_PARTY`, or
+  ``pdn_frappe.domain`` itself; relative imports must stay inside the domain package;
+* dynamic: the module is imported in a fresh interpreter where any import of
+  ``frappe`` raises ImportError.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests import metadata as md
+
+#: third-party top-level packages the domain may use (import names, not PyPI names)
+ALLOWED_THIRD_PARTY = frozenset({"jinja2", "docx", "babel"})
+DOMAIN_PACKAGE = f"{md.APP_NAME}.domain"
+STDLIB = frozenset(sys.stdlib_module_names)
+
+
+def domain_files() -> list[Path]:
+	if not md.DOMAIN_DIR.is_dir():
+		return []
+	return sorted(p for p in md.DOMAIN_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def module_name(path: Path) -> str:
+	parts = list(path.relative_to(md.ROOT).with_suffix("").parts)
+	if parts[-1] == "__init__":
+		parts.pop()
+	return ".".join(parts)
+
+
+def package_of(path: Path) -> str:
+	"""The package a module's relative imports are resolved against."""
+	name = module_name(path)
+	return name if path.name == "__init__.py" else name.rpartition(".")[0]
+
+
+def resolve_relative(path: Path, level: int, module: str | None) -> str | None:
+	base = package_of(path).split(".")
+	if level - 1 > len(base) - 1:
+		return None  # beyond the top-level package
+	base = base[: len(base) - (level - 1)]
+	return ".".join(base + ([module] if module else []))
+
+
+def import_problem(imported: str, *, names: list[str] | None = None) -> str | None:
+	"""Why importing `imported` (absolute dotted name) breaks the domain's purity."""
+	top = imported.split(".")[0]
+	if top == "frappe":
+		return f"imports '{imported}': the domain must not depend on frappe"
+	if imported == DOMAIN_PACKAGE or imported.startswith(DOMAIN_PACKAGE + "."):
+		return None
+	if imported == md.APP_NAME and names is not None and set(names) <= {"domain"}:
+		return None
+	if top == md.APP_NAME:
+		return f"imports '{imported}': only {DOMAIN_PACKAGE}.* may be imported from the app"
+	if top in STDLIB or top in ALLOWED_THIRD_PARTY:
+		return None
+	return (
+		f"imports '{imported}': not in the standard library nor in the allow-list "
+		f"{sorted(ALLOWED_THIRD_PARTY)} (tests/test_domain_purity.py)"
+	)
+
+
+def purity_problems(path: Path) -> list[str]:
+	tree, error = md.parse_python(path)
+	if tree is None:
+		return [error]
+	problems = []
+	for node in ast.walk(tree):
+		where = f"line {getattr(node, 'lineno', '?')}"
+		if isinstance(node, ast.Import):
+			for alias in node.names:
+				if problem := import_problem(alias.name):
+					problems.append(f"{where}: {problem}")
+		elif isinstance(node, ast.ImportFrom):
+			names = [alias.name for alias in node.names]
+			if node.level:
+				target = resolve_relative(path, node.level, node.module)
+				inside = target is not None and (
+					target == DOMAIN_PACKAGE or target.startswith(DOMAIN_PACKAGE + ".")
+				)
+				if not inside:
+					dots = "." * node.level
+					problems.append(
+						f"{where}: 'from {dots}{node.module or ''} import ...' leaves {DOMAIN_PACKAGE}"
+					)
+			elif problem := import_problem(node.module or "", names=names):
+				problems.append(f"{where}: {problem}")
+		elif isinstance(node, ast.Call):
+			func = node.func
+			dynamic = (isinstance(func, ast.Name) and func.id in ("__import__", "import_module")) or (
+				isinstance(func, ast.Attribute) and func.attr == "import_module"
+			)
+			if (
+				dynamic
+				and node.args
+				and isinstance(node.args[0], ast.Constant)
+				and isinstance(node.args[0].value, str)
+				and not node.args[0].value.startswith(".")
+				and (problem := import_problem(node.args[0].value))
+			):
+				problems.append(f"{where}: dynamic import {problem[len('imports ') :]}")
+	return problems
+
+
+def test_domain_package_exists():
+	assert (md.DOMAIN_DIR / "__init__.py").is_file(), f"{md.rel(md.DOMAIN_DIR)}/__init__.py is missing"
+
+
+@pytest.mark.parametrize("path", domain_files(), ids=lambda p: md.rel(p))
+def test_domain_imports_are_pure(path):
+	problems = purity_problems(path)
+	if problems:
+		pytest.fail(f"{md.rel(path)}:\n  - " + "\n  - ".join(problems), pytrace=False)
+
+
+BLOCK_FRAPPE = textwrap.dedent(
+	"""
+	import importlib, importlib.abc, sys
+
+	class BlockFrappe(importlib.abc.MetaPathFinder):
+		def find_spec(self, name, path=None, target=None):
+			if name == "frappe" or name.startswith("frappe."):
+				raise ImportError(f"import of {name!r} blocked: pdn_frappe.domain must not use frappe")
+			return None
+
+	for loaded in [m for m in sys.modules if m == "frappe" or m.startswith("frappe.")]:
+		del sys.modules[loaded]
+	sys.meta_path.insert(0, BlockFrappe())
+	sys.path.insert(0, sys.argv[1])
+	importlib.import_module(sys.argv[2])
+	"""
+)
+
+
+@pytest.mark.parametrize("path", domain_files(), ids=lambda p: md.rel(p))
+def test_domain_module_imports_without_frappe(path):
+	name = module_name(path)
+	result = subprocess.run(
+		[sys.executable, "-c", BLOCK_FRAPPE, str(md.ROOT), name],
+		cwd=md.ROOT,
+		capture_output=True,
+		text=True,
+		timeout=120,
+	)
+	if result.returncode != 0:
+		pytest.fail(
+			f"{md.rel(path)}: 'import {name}' fails when frappe is unavailable:\n{result.stderr.strip()}",
+			pytrace=False,
+		)
