@@ -21,7 +21,12 @@ def test_site_of_another_country_is_left_alone():
 
 
 def test_values_chosen_by_an_administrator_are_kept():
-	current = {"language": "en", "country": "France", "time_zone": "Indian/Reunion", "date_format": "dd/mm/yyyy"}
+	current = {
+		"language": "en",
+		"country": "France",
+		"time_zone": "Indian/Reunion",
+		"date_format": "dd/mm/yyyy",
+	}
 	changes = settings_to_apply(current)
 	assert "time_zone" not in changes
 	assert "date_format" not in changes

@@ -28,7 +28,9 @@ def _message(code: str, label: str, value: str) -> str:
 			"{0}: {1} is not a valid SIRET number. A SIRET has 14 digits and its check digit must be right."
 		),
 		"invalid_email": _("{0}: {1} is not a valid e-mail address."),
-		"invalid_phone": _("{0}: {1} is not a valid French phone number (10 digits, such as 04 70 12 34 56)."),
+		"invalid_phone": _(
+			"{0}: {1} is not a valid French phone number (10 digits, such as 04 70 12 34 56)."
+		),
 		"invalid_postcode": _("{0}: {1} is not a valid French postcode (5 digits)."),
 		"weekly_hours_too_low": _("{0}: a promeneur commits to at least 2 hours online a week, not {1}."),
 		"invalid_weekly_hours": _("{0}: {1} is not a possible number of weekly hours."),

@@ -1,6 +1,7 @@
 """Shared factories and the ``before_tests`` hook of the bench test tier."""
 
 import frappe
+
 from pdn_frappe.install import configure_for_france, sync_departments
 
 

@@ -11,6 +11,33 @@ from pdn_frappe.network.utils import clean_field
 
 
 class PdNDepartment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from pdn_frappe.network.doctype.pdn_department_member.pdn_department_member import PdNDepartmentMember
+
+		caf_address: DF.SmallText | None
+		caf_logo: DF.AttachImage | None
+		caf_name: DF.Data
+		code: DF.Data
+		coordination_email: DF.Data | None
+		coordination_phone: DF.Data | None
+		coordinator_structure: DF.Link | None
+		department_name: DF.Data
+		members: DF.Table[PdNDepartmentMember]
+		msa_address: DF.SmallText | None
+		msa_name: DF.Data | None
+		network_open: DF.Check
+		region: DF.Data | None
+		target_promeneurs: DF.Int
+		website: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_code()
 		self.validate_contact_details()

@@ -5,4 +5,17 @@ from frappe.model.document import Document
 
 
 class PdNDocumentType(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		description: DF.SmallText | None
+		document_type_name: DF.Data
+		enabled: DF.Check
+		has_validity: DF.Check
+	# end: auto-generated types
 	pass

@@ -15,6 +15,48 @@ ENDED_STATUSES = ("Left", "Excluded")
 
 
 class PdNPromeneur(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from pdn_frappe.network.doctype.pdn_network_profile.pdn_network_profile import PdNNetworkProfile
+		from pdn_frappe.network.doctype.pdn_office_hour.pdn_office_hour import PdNOfficeHour
+
+		active_since: DF.Date | None
+		candidate_since: DF.Date | None
+		department: DF.Link
+		directory_consent: DF.Check
+		directory_consent_on: DF.Date | None
+		email: DF.Data
+		ended_on: DF.Date | None
+		first_name: DF.Data
+		full_name: DF.Data | None
+		job_title: DF.Data | None
+		last_name: DF.Data
+		mission: DF.Literal["Youth", "Parenting", "Youth and parenting"]
+		naming_series: DF.Literal["PDN-PRM-.#####"]
+		network_profiles: DF.Table[PdNNetworkProfile]
+		office_hours: DF.Table[PdNOfficeHour]
+		phone: DF.Data | None
+		photo: DF.AttachImage | None
+		profession: DF.Link | None
+		public_12_17: DF.Check
+		public_18_25: DF.Check
+		public_other: DF.Check
+		public_other_text: DF.Data | None
+		public_parents: DF.Check
+		status: DF.Literal["Candidate", "Active", "Suspended", "Left", "Excluded"]
+		status_changed_on: DF.Date | None
+		status_reason: DF.SmallText | None
+		structure: DF.Link
+		user: DF.Link | None
+		weekly_hours: DF.Float
+
+	# end: auto-generated types
 	def validate(self):
 		self.set_full_name()
 		self.validate_contact_details()
@@ -60,7 +102,9 @@ class PdNPromeneur(Document):
 		for row in self.office_hours:
 			if row.from_time and row.to_time and str(row.from_time) >= str(row.to_time):
 				frappe.throw(
-					_("Online office hours, row {0}: the end time must come after the start time.").format(row.idx),
+					_("Online office hours, row {0}: the end time must come after the start time.").format(
+						row.idx
+					),
 					exc=exceptions.InvalidOfficeHourError,
 					title=_("Invalid value"),
 				)
@@ -92,7 +136,9 @@ class PdNPromeneur(Document):
 			frappe.throw(_("Only the coordination can create a promeneur's login."), frappe.PermissionError)
 		if self.user:
 			return self.user
-		self.user = access.create_promeneur_user(self, send_welcome_email=frappe.utils.sbool(send_welcome_email))
+		self.user = access.create_promeneur_user(
+			self, send_welcome_email=frappe.utils.sbool(send_welcome_email)
+		)
 		self.flags.ignore_permissions = True
 		self.save()
 		frappe.msgprint(

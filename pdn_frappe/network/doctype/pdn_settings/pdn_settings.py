@@ -5,4 +5,22 @@ from frappe.model.document import Document
 
 
 class PdNSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		directory_enabled: DF.Check
+		directory_page_size: DF.Int
+		evaluation_due_days: DF.Int
+		evaluation_reminder_days: DF.Int
+		guest_rate_limit: DF.Int
+		max_attachment_mb: DF.Int
+		referent_check_months: DF.Int
+		sirene_api_key: DF.Password | None
+		sirene_lookup: DF.Check
+	# end: auto-generated types
 	pass

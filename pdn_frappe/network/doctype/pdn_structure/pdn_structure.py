@@ -13,6 +13,50 @@ from pdn_frappe.network.utils import check_postcode_in_department, clean_field, 
 
 
 class PdNStructure(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from pdn_frappe.network.doctype.pdn_structure_contact.pdn_structure_contact import PdNStructureContact
+		from pdn_frappe.network.doctype.pdn_structure_document.pdn_structure_document import (
+			PdNStructureDocument,
+		)
+
+		address_line1: DF.Data | None
+		address_line2: DF.Data | None
+		city: DF.Data | None
+		contacts: DF.Table[PdNStructureContact]
+		convention_name: DF.Data | None
+		department: DF.Link
+		documents: DF.Table[PdNStructureDocument]
+		email: DF.Data | None
+		legal_representative: DF.Data | None
+		legal_representative_email: DF.Data | None
+		legal_representative_title: DF.Data | None
+		legal_status: DF.Literal[
+			"",
+			"Association",
+			"Local authority",
+			"Inter-municipal body (EPCI)",
+			"Public establishment",
+			"Foundation",
+			"Company",
+			"Other",
+		]
+		naming_series: DF.Literal["PDN-STR-.#####"]
+		phone: DF.Data | None
+		postcode: DF.Data | None
+		siret: DF.Data | None
+		status: DF.Literal["Candidate", "Active", "Inactive"]
+		structure_name: DF.Data
+		structure_type: DF.Link | None
+		website: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.set_convention_name()
 		self.validate_siret()
@@ -58,9 +102,9 @@ class PdNStructure(Document):
 		for row in self.documents:
 			if row.received_on and row.valid_until and getdate(row.valid_until) < getdate(row.received_on):
 				frappe.throw(
-					_("Supporting documents, row {0}: the document cannot expire before it was received.").format(
-						row.idx
-					),
+					_(
+						"Supporting documents, row {0}: the document cannot expire before it was received."
+					).format(row.idx),
 					exc=exceptions.InvalidDocumentDatesError,
 					title=_("Invalid value"),
 				)

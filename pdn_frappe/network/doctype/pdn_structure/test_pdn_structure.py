@@ -78,17 +78,19 @@ class TestPdNStructure(FrappeTestCase):
 
 	def test_manager_access_is_granted_and_withdrawn(self):
 		user = make_user()
-		structure = make_structure(
-			contacts=[{"contact_name": "Alex Martin", "user": user, "is_manager": 1}]
-		)
+		structure = make_structure(contacts=[{"contact_name": "Alex Martin", "user": user, "is_manager": 1}])
 		self.assertIn(STRUCTURE_MANAGER, frappe.get_roles(user))
 		self.assertTrue(
-			frappe.db.exists("User Permission", {"user": user, "allow": "PdN Structure", "for_value": structure.name})
+			frappe.db.exists(
+				"User Permission", {"user": user, "allow": "PdN Structure", "for_value": structure.name}
+			)
 		)
 		structure.contacts[0].is_manager = 0
 		structure.save()
 		self.assertFalse(
-			frappe.db.exists("User Permission", {"user": user, "allow": "PdN Structure", "for_value": structure.name})
+			frappe.db.exists(
+				"User Permission", {"user": user, "allow": "PdN Structure", "for_value": structure.name}
+			)
 		)
 
 	def test_structure_manager_sees_only_their_structure(self):
