@@ -20,7 +20,5 @@ class PdNSettings(Document):
 		guest_rate_limit: DF.Int
 		max_attachment_mb: DF.Int
 		referent_check_months: DF.Int
-		sirene_api_key: DF.Password | None
-		sirene_lookup: DF.Check
 	# end: auto-generated types
 	pass
