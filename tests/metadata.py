@@ -27,6 +27,7 @@ parsed are returned with an ``error`` so that a test can report them.
 from __future__ import annotations
 
 import ast
+import html
 import json
 import re
 import sys
@@ -616,6 +617,21 @@ def _add_docfield(strings: Strings, file: str, fld: dict, where: str = "") -> No
 			strings.add(option, Location(file, None, f"option of {what}"))
 
 
+def _workspace_header_texts(content) -> list[str]:
+	"""Plain text of the header blocks of a workspace (the desk translates it with ``__()``)."""
+	try:
+		blocks = json.loads(content or "[]")
+	except (TypeError, ValueError):
+		return []
+	texts = []
+	for block in blocks:
+		if isinstance(block, dict) and block.get("type") == "header":
+			text = re.sub(r"<[^>]+>", "", (block.get("data") or {}).get("text") or "").strip()
+			if text:
+				texts.append(html.unescape(text))
+	return texts
+
+
 def _collect_json(strings: Strings) -> None:
 	for art in artefacts("doctype", parsed_only=True):
 		data, file = art.data, art.rel
@@ -649,6 +665,8 @@ def _collect_json(strings: Strings) -> None:
 			for row in data.get(key) or []:
 				if isinstance(row, dict):
 					strings.add(row.get("label"), Location(file, None, what))
+		for text in _workspace_header_texts(data.get("content")):
+			strings.add(text, Location(file, None, "workspace header"))
 
 	for art in artefacts("number_card", parsed_only=True):
 		strings.add(art.data.get("label"), Location(art.rel, None, "number card label"))
@@ -955,3 +973,4 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
 	sys.exit(main())
+
