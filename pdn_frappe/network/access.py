@@ -113,7 +113,7 @@ def sync_department_members(doc) -> None:
 		add_role(row.user, row.role)
 		grant(row.user, "PdN Department", doc.name)
 	for user in previous - current:
-		if not frappe.db.exists("PdN Promeneur", {"user": user, "department": doc.name}):
+		if not _needs_department(user, doc.name):
 			revoke(user, "PdN Department", doc.name)
 
 
@@ -121,13 +121,32 @@ def sync_department_members(doc) -> None:
 
 
 def sync_structure_managers(doc) -> None:
-	"""Contacts with manager access get the structure manager role, limited to this structure."""
+	"""Contacts with manager access get the structure manager role, limited to this structure.
+
+	A manager also sees their structure's department (its referents, its settings), and nothing of
+	another department.
+	"""
 	managers = {row.user for row in doc.contacts if row.user and row.is_manager}
 	for user in managers:
 		add_role(user, STRUCTURE_MANAGER)
 		grant(user, "PdN Structure", doc.name)
+		grant(user, "PdN Department", doc.department)
 	granted = frappe.get_all(
 		"User Permission", filters={"allow": "PdN Structure", "for_value": doc.name}, pluck="user"
 	)
 	for user in set(granted) - managers:
 		revoke(user, "PdN Structure", doc.name)
+		if not _needs_department(user, doc.department):
+			revoke(user, "PdN Department", doc.department)
+
+
+def _needs_department(user: str, department: str) -> bool:
+	"""Whether ``user`` still has a reason to see ``department`` (member, promeneur or manager there)."""
+	if _department_of_other_roles(user, department):
+		return True
+	managed = frappe.get_all(
+		"User Permission", filters={"user": user, "allow": "PdN Structure"}, pluck="for_value"
+	)
+	return bool(managed) and bool(
+		frappe.db.exists("PdN Structure", {"name": ("in", managed), "department": department})
+	)

@@ -114,7 +114,8 @@ class PdNPromeneur(Document):
 		if previous and previous.status == self.status:
 			return
 		today = nowdate()
-		self.status_changed_on = today
+		# a record created with its history (import, demo) keeps the date it brings
+		self.status_changed_on = today if previous else (self.status_changed_on or today)
 		if self.status == "Candidate" and not self.candidate_since:
 			self.candidate_since = today
 		if self.status == "Active" and not self.active_since:

@@ -107,3 +107,4 @@ class TestPdNStructure(FrappeTestCase):
 		self.assertEqual(frappe.get_list("PdN Promeneur", pluck="name"), [own_promeneur.name])
 		self.assertFalse(frappe.has_permission("PdN Promeneur", "read", other_promeneur.name))
 		self.assertFalse(frappe.has_permission("PdN Promeneur", "write", own_promeneur.name))
+		self.assertEqual(frappe.get_list("PdN Department", pluck="name"), [own.department])
