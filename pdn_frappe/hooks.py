@@ -26,6 +26,13 @@ add_to_apps_screen = [
 # app_include_js = "/assets/pdn_frappe/js/pdn_frappe.js"
 # web_include_css = "/assets/pdn_frappe/css/pdn_frappe.css"
 
+# Website
+# -------
+
+website_route_rules = [
+	{"from_route": "/promeneurs/<name>", "to_route": "promeneurs/profile"},
+]
+
 # Fixtures
 # --------
 # Reference lists shipped with French defaults, and the app's roles.

@@ -29,6 +29,19 @@ def configure_for_france():
 		frappe.db.set_default("currency", changes["currency"])
 	if "language" in changes:
 		frappe.db.set_default("lang", changes["language"])
+		set_guest_language(changes["language"])
+
+
+def set_guest_language(language: str) -> None:
+	"""Visitors who are not logged in (directory, public forms) get the site's language.
+
+	Frappe picks a guest's language from the request, then from the site's ``lang`` config
+	key; without that key the public pages fall back to English.
+	"""
+	from frappe.installer import update_site_config
+
+	if not frappe.conf.get("lang"):
+		update_site_config("lang", language)
 
 
 def sync_departments():

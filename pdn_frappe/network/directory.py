@@ -1,0 +1,160 @@
+"""Queries of the public directory (``/promeneurs``), run as Guest.
+
+What may be published is decided in :mod:`pdn_frappe.domain.directory`; this
+module only reads the rows, a page at a time, without one query per promeneur.
+"""
+
+import frappe
+from frappe.query_builder import DocType
+from frappe.query_builder.functions import Count
+
+from pdn_frappe.domain import directory
+
+PROMENEUR = DocType("PdN Promeneur")
+STRUCTURE = DocType("PdN Structure")
+DEPARTMENT = DocType("PdN Department")
+PROFILE = DocType("PdN Network Profile")
+OFFICE_HOUR = DocType("PdN Office Hour")
+
+
+def is_enabled() -> bool:
+	return bool(frappe.db.get_single_value("PdN Settings", "directory_enabled"))
+
+
+def page_size() -> int:
+	return frappe.db.get_single_value("PdN Settings", "directory_page_size") or 24
+
+
+def _listed():
+	return (PROMENEUR.status == "Active") & (PROMENEUR.directory_consent == 1)
+
+
+def _base_query():
+	return (
+		frappe.qb.from_(PROMENEUR)
+		.join(STRUCTURE)
+		.on(STRUCTURE.name == PROMENEUR.structure)
+		.join(DEPARTMENT)
+		.on(DEPARTMENT.name == PROMENEUR.department)
+		.where(_listed())
+	)
+
+
+def _apply(query, filters: directory.DirectoryFilters):
+	if filters.department:
+		query = query.where(PROMENEUR.department == filters.department)
+	if filters.network:
+		on_network = (
+			frappe.qb.from_(PROFILE)
+			.select(PROFILE.parent)
+			.where((PROFILE.parenttype == "PdN Promeneur") & (PROFILE.social_network == filters.network))
+		)
+		query = query.where(PROMENEUR.name.isin(on_network))
+	if filters.public:
+		query = query.where(PROMENEUR[directory.PUBLICS[filters.public]] == 1)
+	if filters.mission:
+		query = query.where(PROMENEUR.mission.isin(directory.MISSIONS[filters.mission]))
+	if filters.query:
+		pattern = f"%{filters.query}%"
+		query = query.where(
+			PROMENEUR.first_name.like(pattern)
+			| STRUCTURE.structure_name.like(pattern)
+			| STRUCTURE.city.like(pattern)
+		)
+	return query
+
+
+def options() -> dict:
+	"""Departments and networks a visitor can filter on: those of listed promeneurs."""
+	departments = (
+		_base_query()
+		.select(DEPARTMENT.name, DEPARTMENT.department_name)
+		.distinct()
+		.orderby(DEPARTMENT.name)
+		.run(as_dict=True)
+	)
+	networks = (
+		frappe.qb.from_(PROFILE)
+		.join(PROMENEUR)
+		.on(PROMENEUR.name == PROFILE.parent)
+		.select(PROFILE.social_network)
+		.distinct()
+		.where(_listed() & (PROFILE.parenttype == "PdN Promeneur"))
+		.orderby(PROFILE.social_network)
+		.run(pluck=True)
+	)
+	return {"departments": departments, "networks": networks}
+
+
+def search(filters: directory.DirectoryFilters, size: int) -> tuple[list[directory.PublicProfile], int]:
+	"""One page of listed promeneurs matching ``filters``, and how many match in all."""
+	total = _apply(_base_query().select(Count(PROMENEUR.name)), filters).run()[0][0]
+	rows = (
+		_apply(_base_query(), filters)
+		.select(
+			PROMENEUR.name,
+			PROMENEUR.first_name,
+			PROMENEUR.photo,
+			PROMENEUR.mission,
+			PROMENEUR.department,
+			PROMENEUR.public_12_17,
+			PROMENEUR.public_18_25,
+			PROMENEUR.public_parents,
+			STRUCTURE.structure_name,
+			STRUCTURE.city,
+			DEPARTMENT.department_name,
+		)
+		.orderby(PROMENEUR.department)
+		.orderby(PROMENEUR.first_name)
+		.orderby(PROMENEUR.name)
+		.limit(size)
+		.offset((filters.page - 1) * size)
+		.run(as_dict=True)
+	)
+	return _profiles(rows), total
+
+
+def get_profile(name: str) -> directory.PublicProfile | None:
+	rows = (
+		_base_query()
+		.select(
+			PROMENEUR.name,
+			PROMENEUR.first_name,
+			PROMENEUR.photo,
+			PROMENEUR.mission,
+			PROMENEUR.department,
+			PROMENEUR.public_12_17,
+			PROMENEUR.public_18_25,
+			PROMENEUR.public_parents,
+			STRUCTURE.structure_name,
+			STRUCTURE.city,
+			DEPARTMENT.department_name,
+		)
+		.where(PROMENEUR.name == name)
+		.run(as_dict=True)
+	)
+	profiles = _profiles(rows)
+	return profiles[0] if profiles else None
+
+
+def _children(table, names: list[str], fields: list[str]) -> dict[str, list[dict]]:
+	grouped: dict[str, list[dict]] = {name: [] for name in names}
+	if not names:
+		return grouped
+	rows = (
+		frappe.qb.from_(table)
+		.select(table.parent, *(table[field] for field in fields))
+		.where((table.parenttype == "PdN Promeneur") & table.parent.isin(names))
+		.orderby(table.idx)
+		.run(as_dict=True)
+	)
+	for row in rows:
+		grouped[row.parent].append(row)
+	return grouped
+
+
+def _profiles(rows: list[dict]) -> list[directory.PublicProfile]:
+	names = [row.name for row in rows]
+	networks = _children(PROFILE, names, ["social_network", "profile_name", "profile_url"])
+	hours = _children(OFFICE_HOUR, names, ["weekday", "from_time", "to_time"])
+	return [directory.public_profile(row, networks[row.name], hours[row.name]) for row in rows]
