@@ -16,6 +16,13 @@ class PdNDocumentType(Document):
 		description: DF.SmallText | None
 		document_type_name: DF.Data
 		enabled: DF.Check
+		first_signature_association: DF.Check
+		first_signature_public: DF.Check
 		has_validity: DF.Check
+		renewal_association: DF.Check
+		renewal_public: DF.Check
+		yearly_due: DF.Literal[
+			"", "31 March of the year", "31 December of the year", "30 June of the following year"
+		]
 	# end: auto-generated types
 	pass

@@ -1,0 +1,143 @@
+"""Demo conventions and charter signatures for the demo network (Allier and Puy-de-Dôme).
+
+Run after :func:`pdn_frappe.network.demo.load` (``bench --site SITE execute
+pdn_frappe.conventions.demo.load``). Idempotent: a structure that already has a convention, or a
+promeneur who already signed the charter, is left as it is.
+
+Each active demo structure gets a three-year convention (last year to next year), signed and
+active, with last year's subsidy paid; the first structure of each department gets a convention
+that ends in 60 days instead, so that the expiry alerts and the follow-up report have something
+to show. Every active promeneur gets a signed charter.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import frappe
+from frappe.utils import add_days, getdate, nowdate
+
+from pdn_frappe.conventions.activation import signed_charter
+
+DEMO_DEPARTMENTS = ("03", "63")
+CAF_REPRESENTATIVES = {"03": ("Hélène Garnier", "Directrice"), "63": ("Olivier Besson", "Directeur")}
+#: a one-page PDF standing for a signed scan
+SCAN = (
+	b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+	b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def load(commit: bool = True) -> dict:
+	counts = {"conventions": 0, "charters": 0}
+	previous_user = frappe.session.user
+	frappe.set_user("Administrator")
+	frappe.flags.mute_emails = True
+	try:
+		today = getdate(nowdate())
+		for department in DEMO_DEPARTMENTS:
+			structures = frappe.get_all(
+				"PdN Structure",
+				filters={"department": department, "status": "Active"},
+				fields=["name", "structure_name"],
+				order_by="structure_name asc",
+			)
+			for index, structure in enumerate(structures):
+				if frappe.db.exists("PdN Convention", {"structure": structure.name}):
+					continue
+				ends_soon = index == 0
+				make_demo_convention(
+					structure.name, department, today, ends_soon, amount=4000 + 500 * (index % 4)
+				)
+				counts["conventions"] += 1
+			for promeneur in frappe.get_all(
+				"PdN Promeneur", filters={"department": department, "status": "Active"}, pluck="name"
+			):
+				if signed_charter(promeneur):
+					continue
+				make_demo_charter(promeneur)
+				counts["charters"] += 1
+		if commit:
+			frappe.db.commit()
+	except Exception:
+		if commit:
+			frappe.db.rollback()
+		raise
+	finally:
+		frappe.flags.mute_emails = False
+		frappe.set_user(previous_user)
+	print(f"Demo conventions: {counts['conventions']} created; charters: {counts['charters']} signed.")
+	return counts
+
+
+def _scan(doc, file_name: str) -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": file_name,
+				"content": SCAN,
+				"is_private": 1,
+				"attached_to_doctype": doc.doctype,
+				"attached_to_name": doc.name,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.file_url
+	)
+
+
+def make_demo_convention(structure: str, department: str, today, ends_soon: bool, amount: float):
+	start = datetime.date(today.year - 1, 1, 1)
+	end = add_days(today, 60) if ends_soon else datetime.date(today.year + 1, 12, 31)
+	representative, title = CAF_REPRESENTATIVES.get(department, ("", ""))
+	convention = frappe.get_doc(
+		{
+			"doctype": "PdN Convention",
+			"structure": structure,
+			"start_date": start,
+			"end_date": end,
+			"signature_place": frappe.db.get_value("PdN Structure", structure, "city"),
+			"caf_representative": representative,
+			"caf_representative_title": title,
+			"subsidies": [
+				{
+					"year": year,
+					"amount": amount,
+					"paid_on": datetime.date(year, 6, 15) if year < today.year else None,
+				}
+				for year in range(start.year, getdate(end).year + 1)
+			],
+		}
+	)
+	convention.insert(ignore_permissions=True)
+	convention.mark_sent()
+	convention.mark_signed(
+		signed_on=str(add_days(start, -20)), signed_scan=_scan(convention, "convention-signee.pdf")
+	)
+	convention.reload()
+	# the documents due so far came in, except the certificate of service of the convention ending soon
+	for row in convention.yearly_reports:
+		if getdate(row.due_date) < today and not (
+			ends_soon and row.document_type == "Attestation de service fait"
+		):
+			row.received_on = row.due_date
+	convention.save(ignore_permissions=True)
+	return convention
+
+
+def make_demo_charter(promeneur: str):
+	active_since = frappe.db.get_value("PdN Promeneur", promeneur, "active_since")
+	signature = frappe.get_doc(
+		{
+			"doctype": "PdN Charter Signature",
+			"promeneur": promeneur,
+			"signed_on": active_since or nowdate(),
+			"place": frappe.db.get_value(
+				"PdN Structure", frappe.db.get_value("PdN Promeneur", promeneur, "structure"), "city"
+			),
+		}
+	).insert(ignore_permissions=True)
+	signature.signed_scan = _scan(signature, "charte-signee.pdf")
+	signature.submit()
+	return signature

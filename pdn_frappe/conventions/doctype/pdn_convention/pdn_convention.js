@@ -1,0 +1,126 @@
+// Copyright (c) 2026, pdn_frappe contributors
+// For license information, please see license.txt
+
+function add_download_buttons(frm) {
+	if (frm.is_new() || !frappe.model.can_print(frm.doctype, frm)) return;
+	const download = (method) => {
+		const args = new URLSearchParams({ doctype: frm.doctype, name: frm.doc.name });
+		window.open(`/api/method/pdn_frappe.conventions.api.${method}?${args.toString()}`);
+	};
+	frm.add_custom_button(__("PDF"), () => download("download_pdf"), __("Download"));
+	frm.add_custom_button(__("Word"), () => download("download_docx"), __("Download"));
+}
+
+frappe.ui.form.on("PdN Convention", {
+	setup(frm) {
+		frm.set_query("template", () => ({ filters: { document_kind: "Convention" } }));
+	},
+
+	refresh(frm) {
+		add_download_buttons(frm);
+		frm.page.set_indicator(__(frm.doc.status), status_colour(frm.doc.status));
+		if (frm.is_new()) return;
+		const can_manage = frm.perm[1] && frm.perm[1].write;
+		if (can_manage) add_lifecycle_buttons(frm);
+		if (frm.perm[0] && frm.perm[0].write && ["Draft", "Sent", "Signed", "Active"].includes(frm.doc.status)) {
+			frm.add_custom_button(__("Refresh supporting documents"), () =>
+				frm.call("refresh_documents").then(() => frm.reload_doc())
+			);
+		}
+		show_missing_documents(frm);
+	},
+
+	start_date(frm) {
+		suggest_subsidy_years(frm);
+	},
+
+	end_date(frm) {
+		suggest_subsidy_years(frm);
+	},
+});
+
+function status_colour(status) {
+	return (
+		{ Draft: "gray", Sent: "blue", Signed: "purple", Active: "green", Expired: "orange", Terminated: "red" }[
+			status
+		] || "gray"
+	);
+}
+
+function add_lifecycle_buttons(frm) {
+	const status = frm.doc.status;
+	const call = (method, args) => frm.call(method, args).then(() => frm.reload_doc());
+	if (status === "Draft") {
+		frm.add_custom_button(__("Mark as sent"), () => call("mark_sent"), __("Status"));
+	}
+	if (status === "Sent") {
+		frm.add_custom_button(__("Record the signature"), () => record_signature(frm), __("Status"));
+		frm.add_custom_button(__("Back to draft"), () => call("back_to_draft"), __("Status"));
+	}
+	if (["Signed", "Active"].includes(status)) {
+		frm.add_custom_button(
+			__("Terminate"),
+			() => {
+				frappe.prompt(
+					[
+						{ fieldname: "terminated_on", fieldtype: "Date", label: __("Terminated on"), reqd: 1, default: frappe.datetime.get_today() },
+						{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for termination"), reqd: 1 },
+					],
+					(values) => call("terminate", values),
+					__("Terminate the convention"),
+					__("Terminate")
+				);
+			},
+			__("Status")
+		);
+	}
+	if (["Active", "Expired"].includes(status) && !frm.doc.renewed_by) {
+		frm.add_custom_button(__("Renew"), () => {
+			frappe.confirm(__("Create the next convention of {0}, prefilled from this one?", [frm.doc.structure_name]), () =>
+				frm.call("renew").then(({ message }) => message && frappe.set_route("Form", "PdN Convention", message))
+			);
+		});
+	}
+}
+
+function record_signature(frm) {
+	const dialog = new frappe.ui.Dialog({
+		title: __("Record the signature"),
+		fields: [
+			{ fieldname: "signed_on", fieldtype: "Date", label: __("Signed on"), reqd: 1, default: frappe.datetime.get_today() },
+			{ fieldname: "signature_place", fieldtype: "Data", label: __("Signed at"), default: frm.doc.signature_place },
+			{ fieldname: "signed_scan", fieldtype: "Attach", label: __("Signed convention (scan)"), reqd: 1, default: frm.doc.signed_scan },
+		],
+		primary_action_label: __("Record"),
+		primary_action(values) {
+			frm.call("mark_signed", values).then(() => {
+				dialog.hide();
+				frm.reload_doc();
+			});
+		},
+	});
+	dialog.show();
+}
+
+function show_missing_documents(frm) {
+	const missing = (frm.doc.supporting_documents || []).filter((row) => ["Missing", "Expired"].includes(row.status));
+	const late = (frm.doc.yearly_reports || []).filter((row) => row.status === "Late");
+	if (missing.length || late.length) {
+		const parts = [];
+		if (missing.length) parts.push(__("{0} supporting document(s) missing or expired", [missing.length]));
+		if (late.length) parts.push(__("{0} yearly document(s) late", [late.length]));
+		frm.dashboard.set_headline_alert(parts.join(" · "), "orange");
+	}
+}
+
+function suggest_subsidy_years(frm) {
+	const { start_date, end_date } = frm.doc;
+	if (!start_date || !end_date || (frm.doc.subsidies || []).length || frm.doc.status !== "Draft") return;
+	const first = Number(start_date.slice(0, 4));
+	const last = Number(end_date.slice(0, 4));
+	if (last < first || last - first > 10) return;
+	for (let year = first; year <= last; year++) {
+		frm.add_child("subsidies", { year });
+	}
+	frm.refresh_field("subsidies");
+}

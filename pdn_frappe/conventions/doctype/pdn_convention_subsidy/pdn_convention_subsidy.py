@@ -1,0 +1,24 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class PdNConventionSubsidy(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amount: DF.Currency
+		paid_on: DF.Date | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		payment_reference: DF.Data | None
+		year: DF.Int
+	# end: auto-generated types
+	pass

@@ -1,0 +1,53 @@
+// Copyright (c) 2026, pdn_frappe contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Conventions and Subsidies Follow-up"] = {
+	filters: [
+		{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "PdN Department" },
+		{
+			fieldname: "structure",
+			label: __("Structure"),
+			fieldtype: "Link",
+			options: "PdN Structure",
+			get_query: () => {
+				const department = frappe.query_report.get_filter_value("department");
+				return department ? { filters: { department } } : {};
+			},
+		},
+		{
+			fieldname: "status",
+			label: __("Status"),
+			fieldtype: "Select",
+			options: ["", "Draft", "Sent", "Signed", "Active", "Expired", "Terminated"].map((value) => ({
+				value,
+				label: __(value),
+			})),
+		},
+		{ fieldname: "expiring_within", label: __("Expiring within (days)"), fieldtype: "Int" },
+		{ fieldname: "year", label: __("Subsidy year"), fieldtype: "Int" },
+		{ fieldname: "only_missing", label: __("Only with missing or late documents"), fieldtype: "Check" },
+		{
+			fieldname: "group_by",
+			label: __("Group by"),
+			fieldtype: "Select",
+			options: [
+				{ value: "Convention", label: __("Convention") },
+				{ value: "Structure", label: __("Structure") },
+				{ value: "Department", label: __("Department") },
+			],
+			default: "Convention",
+		},
+	],
+
+	formatter(value, row, column, data, default_formatter) {
+		value = default_formatter(value, row, column, data);
+		if (!data) return value;
+		if (["missing_documents", "late_documents"].includes(column.fieldname) && data[column.fieldname] > 0) {
+			return `<span style="color: var(--red-600); font-weight: 600;">${value}</span>`;
+		}
+		if (column.fieldname === "days_left" && data.days_left !== null && data.days_left <= 90 && data.days_left >= 0) {
+			return `<span style="color: var(--orange-600); font-weight: 600;">${value}</span>`;
+		}
+		return value;
+	},
+};

@@ -1,0 +1,432 @@
+"""Rules of the conventions between a structure, its CAF and (optionally) its MSA.
+
+Plain data in and out: rows are dicts as ``frappe.get_all`` returns them. Each rule raises
+:class:`ConventionRuleError` with a stable ``code`` and the values the caller needs to write
+its French message.
+
+* lifecycle: draft -> sent -> signed -> active -> expired, terminated from signed or active;
+* period and subsidy schedule: one amount a year, every year inside the period;
+* supporting documents: what an association or a public body gives at first signature and at
+  renewal, taken from the structure's documents when it has them, flagged when they expired;
+  what it gives for each yearly payment, with the due date of each;
+* renewal: the next period, the same yearly amounts, the renewal checklist;
+* alerts: which expiry and late-document alerts are due today and were never sent;
+* promeneurs: active only with a signed charter and an active convention of their structure.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- errors
+
+
+class ConventionRuleError(ValueError):
+	"""``code`` names the rule; ``values`` are what the message shows."""
+
+	def __init__(self, code: str, *values) -> None:
+		super().__init__(code, *values)
+		self.code = code
+		self.values = values
+
+	def __str__(self) -> str:
+		return f"{self.code}: {self.values!r}"
+
+
+# --------------------------------------------------------------------------- lifecycle
+
+DRAFT = "Draft"
+SENT = "Sent"
+SIGNED = "Signed"
+ACTIVE = "Active"
+EXPIRED = "Expired"
+TERMINATED = "Terminated"
+STATUSES = (DRAFT, SENT, SIGNED, ACTIVE, EXPIRED, TERMINATED)
+
+#: status -> statuses it may move to
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+	DRAFT: (SENT,),
+	SENT: (DRAFT, SIGNED),
+	SIGNED: (ACTIVE, TERMINATED),
+	ACTIVE: (EXPIRED, TERMINATED),
+	EXPIRED: (),
+	TERMINATED: (),
+}
+
+#: statuses whose text is signed: it never changes again
+SIGNED_STATUSES = (SIGNED, ACTIVE, EXPIRED, TERMINATED)
+
+#: statuses a convention can be renewed from
+RENEWABLE_STATUSES = (ACTIVE, EXPIRED)
+
+#: what a signed convention may no longer change (an amendment or a new convention does)
+CONTRACT_FIELDS = (
+	"structure",
+	"start_date",
+	"end_date",
+	"include_msa",
+	"structure_representative",
+	"structure_representative_title",
+	"caf_representative",
+	"caf_representative_title",
+	"msa_representative",
+	"msa_representative_title",
+	"template",
+)
+
+
+def check_transition(old: str | None, new: str) -> None:
+	"""Raise ``invalid_status`` / ``invalid_transition`` unless ``old`` may become ``new``."""
+	if new not in STATUSES:
+		raise ConventionRuleError("invalid_status", new)
+	if old is None:
+		if new != DRAFT:
+			raise ConventionRuleError("invalid_transition", DRAFT, new)
+		return
+	if old == new:
+		return
+	if new not in TRANSITIONS.get(old, ()):
+		raise ConventionRuleError("invalid_transition", old, new)
+
+
+def automatic_status(status: str, start: datetime.date, end: datetime.date, today: datetime.date) -> str:
+	"""Status a convention reaches by itself with time: signed -> active -> expired."""
+	if status == SIGNED and start <= today:
+		status = ACTIVE
+	if status == ACTIVE and end < today:
+		status = EXPIRED
+	return status
+
+
+def changed_contract_fields(before: Mapping, after: Mapping) -> list[str]:
+	"""Contract fields whose value differs between two versions of a signed convention."""
+	return [name for name in CONTRACT_FIELDS if (before.get(name) or None) != (after.get(name) or None)]
+
+
+# --------------------------------------------------------------------------- period and subsidies
+
+
+def check_period(start: datetime.date | None, end: datetime.date | None) -> None:
+	if start and end and end <= start:
+		raise ConventionRuleError("end_before_start", start, end)
+
+
+def period_years(start: datetime.date, end: datetime.date) -> list[int]:
+	return list(range(start.year, end.year + 1))
+
+
+def check_subsidies(rows: Iterable[Mapping], start: datetime.date, end: datetime.date) -> None:
+	"""One positive amount a year, each year inside the period, paid on a real date."""
+	years = set(period_years(start, end))
+	seen: set[int] = set()
+	for index, row in enumerate(rows, start=1):
+		year = int(row.get("year") or 0)
+		if year not in years:
+			raise ConventionRuleError("subsidy_year_outside_period", index, year, start.year, end.year)
+		if year in seen:
+			raise ConventionRuleError("subsidy_year_twice", index, year)
+		seen.add(year)
+		if float(row.get("amount") or 0) <= 0:
+			raise ConventionRuleError("subsidy_amount_not_positive", index, year)
+		paid_on = row.get("paid_on")
+		if paid_on and _date(paid_on).year < year - 1:
+			raise ConventionRuleError("subsidy_paid_too_early", index, year)
+
+
+def subsidy_totals(rows: Iterable[Mapping]) -> dict[str, float]:
+	planned = paid = 0.0
+	for row in rows:
+		amount = float(row.get("amount") or 0)
+		planned += amount
+		if row.get("paid_on"):
+			paid += amount
+	return {"planned": planned, "paid": paid, "unpaid": planned - paid}
+
+
+# --------------------------------------------------------------------------- supporting documents
+
+FIRST_SIGNATURE = "First signature"
+RENEWAL = "Renewal"
+STAGES = (FIRST_SIGNATURE, RENEWAL)
+
+ASSOCIATION = "association"
+PUBLIC_BODY = "public"
+#: legal statuses (of PdN Structure) that follow the public bodies' list
+PUBLIC_LEGAL_STATUSES = frozenset({"Local authority", "Inter-municipal body (EPCI)", "Public establishment"})
+
+MISSING = "Missing"
+RECEIVED = "Received"
+EXPIRED_DOCUMENT = "Expired"
+NOT_REQUIRED = "Not required"
+CHECKLIST_STATUSES = (MISSING, RECEIVED, EXPIRED_DOCUMENT, NOT_REQUIRED)
+
+TO_COME = "To come"
+LATE = "Late"
+YEARLY_STATUSES = (TO_COME, LATE, RECEIVED)
+
+#: yearly due rule -> (years after the subsidy year, month, day)
+YEARLY_DUE_RULES: dict[str, tuple[int, int, int]] = {
+	"31 March of the year": (0, 3, 31),
+	"31 December of the year": (0, 12, 31),
+	"30 June of the following year": (1, 6, 30),
+}
+
+
+def legal_group(legal_status: str | None) -> str:
+	"""Which list of supporting documents a structure follows."""
+	return PUBLIC_BODY if legal_status in PUBLIC_LEGAL_STATUSES else ASSOCIATION
+
+
+@dataclass(frozen=True)
+class DocumentRequirement:
+	"""What a ``PdN Document Type`` asks for in the convention checklists."""
+
+	document_type: str
+	first_association: bool = False
+	first_public: bool = False
+	renewal_association: bool = False
+	renewal_public: bool = False
+	yearly_due: str = ""
+	has_validity: bool = False
+
+	@classmethod
+	def from_row(cls, row: Mapping) -> DocumentRequirement:
+		return cls(
+			document_type=row.get("name") or row.get("document_type"),
+			first_association=bool(row.get("first_signature_association")),
+			first_public=bool(row.get("first_signature_public")),
+			renewal_association=bool(row.get("renewal_association")),
+			renewal_public=bool(row.get("renewal_public")),
+			yearly_due=row.get("yearly_due") or "",
+			has_validity=bool(row.get("has_validity")),
+		)
+
+	def required_at(self, stage: str, group: str) -> bool:
+		if stage == FIRST_SIGNATURE:
+			return self.first_public if group == PUBLIC_BODY else self.first_association
+		return self.renewal_public if group == PUBLIC_BODY else self.renewal_association
+
+
+def required_documents(
+	requirements: Iterable[DocumentRequirement], stage: str, legal_status: str | None
+) -> list[str]:
+	group = legal_group(legal_status)
+	return [r.document_type for r in requirements if r.required_at(stage, group)]
+
+
+def _date(value) -> datetime.date:
+	if isinstance(value, datetime.datetime):
+		return value.date()
+	if isinstance(value, datetime.date):
+		return value
+	return datetime.date.fromisoformat(str(value)[:10])
+
+
+def _latest_structure_document(structure_documents: Iterable[Mapping], document_type: str) -> Mapping | None:
+	"""The structure's most recent document of a type (the one valid longest, then received last)."""
+	candidates = [row for row in structure_documents if row.get("document_type") == document_type]
+	if not candidates:
+		return None
+	far = datetime.date.max
+	return max(
+		candidates,
+		key=lambda row: (
+			_date(row["valid_until"]) if row.get("valid_until") else far,
+			_date(row["received_on"]) if row.get("received_on") else datetime.date.min,
+		),
+	)
+
+
+def checklist_status(row: Mapping, today: datetime.date) -> str:
+	if row.get("status") == NOT_REQUIRED:
+		return NOT_REQUIRED
+	if not (row.get("file") or row.get("received_on")):
+		return MISSING
+	if row.get("valid_until") and _date(row["valid_until"]) < today:
+		return EXPIRED_DOCUMENT
+	return RECEIVED
+
+
+def merge_checklist(
+	existing: Iterable[Mapping],
+	required: Iterable[str],
+	stage: str,
+	structure_documents: Iterable[Mapping],
+	today: datetime.date,
+) -> list[dict]:
+	"""The convention's checklist for ``stage``: rows kept, required ones added, statuses refreshed.
+
+	A row without a document of its own takes the structure's latest document of that type; a
+	document past its validity date is flagged ``Expired``. Rows of other stages are kept as they are.
+	"""
+	structure_documents = list(structure_documents)
+	rows = [dict(row) for row in existing]
+	present = {(row.get("stage"), row.get("document_type")) for row in rows}
+	for document_type in required:
+		if (stage, document_type) not in present:
+			rows.append({"stage": stage, "document_type": document_type, "from_structure": 0})
+	for row in rows:
+		own = (row.get("file") or row.get("received_on")) and not row.get("from_structure")
+		if not own and row.get("status") != NOT_REQUIRED:
+			found = _latest_structure_document(structure_documents, row.get("document_type"))
+			if found:
+				row.update(
+					file=found.get("file"),
+					received_on=found.get("received_on"),
+					valid_until=found.get("valid_until"),
+					from_structure=1,
+				)
+			elif row.get("from_structure"):
+				row.update(file=None, received_on=None, valid_until=None, from_structure=0)
+		row["status"] = checklist_status(row, today)
+	return rows
+
+
+def yearly_due_date(rule: str, year: int) -> datetime.date | None:
+	if rule not in YEARLY_DUE_RULES:
+		return None
+	shift, month, day = YEARLY_DUE_RULES[rule]
+	return datetime.date(year + shift, month, min(day, calendar.monthrange(year + shift, month)[1]))
+
+
+def yearly_status(row: Mapping, today: datetime.date) -> str:
+	if row.get("received_on") or row.get("file"):
+		return RECEIVED
+	if row.get("due_date") and _date(row["due_date"]) < today:
+		return LATE
+	return TO_COME
+
+
+def merge_yearly_reports(
+	existing: Iterable[Mapping],
+	requirements: Iterable[DocumentRequirement],
+	years: Iterable[int],
+	today: datetime.date,
+) -> list[dict]:
+	"""One row per subsidy year and yearly document, with its due date and status."""
+	rows = [dict(row) for row in existing]
+	present = {(int(row.get("year") or 0), row.get("document_type")) for row in rows}
+	for year in sorted(set(years)):
+		for requirement in requirements:
+			if requirement.yearly_due and (year, requirement.document_type) not in present:
+				rows.append(
+					{
+						"year": year,
+						"document_type": requirement.document_type,
+						"due_date": yearly_due_date(requirement.yearly_due, year),
+					}
+				)
+	for row in rows:
+		row["status"] = yearly_status(row, today)
+	rows.sort(key=lambda row: (int(row.get("year") or 0), _sort_date(row.get("due_date"))))
+	return rows
+
+
+def _sort_date(value) -> datetime.date:
+	return _date(value) if value else datetime.date.max
+
+
+# --------------------------------------------------------------------------- renewal
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+	try:
+		return day.replace(year=day.year + years)
+	except ValueError:  # 29 February
+		return day.replace(year=day.year + years, day=28)
+
+
+def renewal_period(start: datetime.date, end: datetime.date) -> tuple[datetime.date, datetime.date]:
+	"""The period that follows: it starts the day after ``end`` and lasts as long (in whole years
+	when the old one did)."""
+	new_start = end + datetime.timedelta(days=1)
+	years = end.year - start.year + (1 if (end.month, end.day) >= (start.month, start.day) else 0)
+	if add_years(start, years) - datetime.timedelta(days=1) == end:
+		return new_start, add_years(new_start, years) - datetime.timedelta(days=1)
+	return new_start, new_start + (end - start)
+
+
+def renewal_subsidies(
+	rows: Iterable[Mapping], new_start: datetime.date, new_end: datetime.date
+) -> list[dict]:
+	"""The same yearly amounts for the years of the new period, in order; unpaid."""
+	amounts = [float(row.get("amount") or 0) for row in sorted(rows, key=lambda r: int(r.get("year") or 0))]
+	amounts = [amount for amount in amounts if amount > 0]
+	if not amounts:
+		return []
+	result = []
+	for index, year in enumerate(period_years(new_start, new_end)):
+		result.append({"year": year, "amount": amounts[min(index, len(amounts) - 1)]})
+	return result
+
+
+# --------------------------------------------------------------------------- alerts
+
+#: days before the end of a convention when the coordinator and the CAF are warned
+EXPIRY_ALERT_DAYS = (90, 30)
+
+
+@dataclass(frozen=True)
+class Alert:
+	key: str
+	kind: str  # "expiry" or "late_document"
+	days_left: int | None = None
+	rows: tuple[Mapping, ...] = ()
+
+
+def expiry_alert(
+	end: datetime.date,
+	today: datetime.date,
+	sent_keys: Iterable[str],
+	thresholds: Iterable[int] = EXPIRY_ALERT_DAYS,
+) -> Alert | None:
+	"""The expiry alert due today, if any: the closest threshold reached and never sent."""
+	days_left = (end - today).days
+	if days_left < 0:
+		return None
+	sent = set(sent_keys)
+	reached = sorted(days for days in thresholds if days_left <= days)
+	if not reached:
+		return None
+	key = f"expiry-{reached[0]}-{end.isoformat()}"
+	if key in sent:
+		return None
+	# a larger threshold not sent yet is covered by this one: one e-mail, not two
+	return Alert(key=key, kind="expiry", days_left=days_left)
+
+
+def late_document_alert(
+	rows: Iterable[Mapping], today: datetime.date, sent_keys: Iterable[str]
+) -> Alert | None:
+	"""The yearly documents that are late and were never reported, grouped in one alert."""
+	sent = set(sent_keys)
+	late = []
+	for row in rows:
+		if yearly_status(row, today) != LATE:
+			continue
+		key = late_document_key(row)
+		if key not in sent:
+			late.append(row)
+	if not late:
+		return None
+	return Alert(key=";".join(late_document_key(row) for row in late), kind="late_document", rows=tuple(late))
+
+
+def late_document_key(row: Mapping) -> str:
+	return f"late-{int(row.get('year') or 0)}-{row.get('document_type')}"
+
+
+# --------------------------------------------------------------------------- promeneurs
+
+
+def activation_blockers(charter_signed: bool, convention_active: bool) -> list[str]:
+	"""Why a promeneur cannot become active yet (empty when nothing stops it)."""
+	blockers = []
+	if not charter_signed:
+		blockers.append("charter_not_signed")
+	if not convention_active:
+		blockers.append("no_active_convention")
+	return blockers

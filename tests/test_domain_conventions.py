@@ -1,0 +1,269 @@
+"""Convention rules (pdn_frappe.domain.conventions), no Frappe."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from pdn_frappe.domain import conventions as c
+
+D = datetime.date
+
+
+def rule_error(code: str):
+	return pytest.raises(c.ConventionRuleError, match=code)
+
+
+# --------------------------------------------------------------------------- lifecycle
+
+
+@pytest.mark.parametrize(
+	"old,new",
+	[
+		(None, "Draft"),
+		("Draft", "Sent"),
+		("Sent", "Draft"),
+		("Sent", "Signed"),
+		("Signed", "Active"),
+		("Active", "Expired"),
+		("Active", "Terminated"),
+		("Signed", "Terminated"),
+		("Active", "Active"),
+	],
+)
+def test_allowed_transitions(old, new):
+	c.check_transition(old, new)
+
+
+@pytest.mark.parametrize(
+	"old,new",
+	[
+		(None, "Active"),
+		("Draft", "Signed"),
+		("Draft", "Active"),
+		("Sent", "Active"),
+		("Expired", "Active"),
+		("Terminated", "Active"),
+		("Draft", "Terminated"),
+		("Expired", "Terminated"),
+	],
+)
+def test_refused_transitions(old, new):
+	with rule_error("invalid_transition"):
+		c.check_transition(old, new)
+
+
+def test_unknown_status():
+	with rule_error("invalid_status"):
+		c.check_transition("Draft", "Paid")
+
+
+def test_automatic_status():
+	start, end = D(2026, 1, 1), D(2028, 12, 31)
+	assert c.automatic_status("Signed", start, end, D(2025, 12, 31)) == "Signed"
+	assert c.automatic_status("Signed", start, end, D(2026, 1, 1)) == "Active"
+	assert c.automatic_status("Active", start, end, D(2028, 12, 31)) == "Active"
+	assert c.automatic_status("Active", start, end, D(2029, 1, 1)) == "Expired"
+	assert c.automatic_status("Signed", start, end, D(2029, 1, 1)) == "Expired"
+	assert c.automatic_status("Draft", start, end, D(2029, 1, 1)) == "Draft"
+	assert c.automatic_status("Terminated", start, end, D(2027, 1, 1)) == "Terminated"
+
+
+def test_changed_contract_fields():
+	before = {
+		"start_date": D(2026, 1, 1),
+		"end_date": D(2028, 12, 31),
+		"caf_representative": "A",
+		"include_msa": 0,
+	}
+	assert c.changed_contract_fields(before, dict(before)) == []
+	assert c.changed_contract_fields(before, dict(before, include_msa=None)) == []
+	assert c.changed_contract_fields(before, dict(before, end_date=D(2029, 12, 31))) == ["end_date"]
+
+
+# --------------------------------------------------------------------------- period and subsidies
+
+
+def test_period():
+	c.check_period(D(2026, 1, 1), D(2026, 12, 31))
+	c.check_period(None, D(2026, 12, 31))
+	with rule_error("end_before_start"):
+		c.check_period(D(2026, 1, 1), D(2026, 1, 1))
+	assert c.period_years(D(2026, 7, 1), D(2028, 6, 30)) == [2026, 2027, 2028]
+
+
+def test_subsidy_schedule():
+	start, end = D(2026, 1, 1), D(2027, 12, 31)
+	c.check_subsidies(
+		[{"year": 2026, "amount": 5000}, {"year": 2027, "amount": 5000, "paid_on": D(2027, 3, 1)}], start, end
+	)
+	with rule_error("subsidy_year_outside_period"):
+		c.check_subsidies([{"year": 2029, "amount": 1}], start, end)
+	with rule_error("subsidy_year_twice"):
+		c.check_subsidies([{"year": 2026, "amount": 1}, {"year": 2026, "amount": 2}], start, end)
+	with rule_error("subsidy_amount_not_positive"):
+		c.check_subsidies([{"year": 2026, "amount": 0}], start, end)
+	with rule_error("subsidy_paid_too_early"):
+		c.check_subsidies([{"year": 2027, "amount": 1, "paid_on": "2020-01-01"}], start, end)
+
+
+def test_subsidy_totals():
+	rows = [{"amount": 5000, "paid_on": D(2026, 5, 1)}, {"amount": 4000}, {"amount": 1500.5, "paid_on": None}]
+	assert c.subsidy_totals(rows) == {"planned": 10500.5, "paid": 5000.0, "unpaid": 5500.5}
+
+
+# --------------------------------------------------------------------------- supporting documents
+
+REQUIREMENTS = [
+	c.DocumentRequirement("Statuts", first_association=True),
+	c.DocumentRequirement("RIB", first_association=True, first_public=True),
+	c.DocumentRequirement("Liste du CA", first_association=True, renewal_association=True, has_validity=True),
+	c.DocumentRequirement("Arrêté préfectoral", first_public=True),
+	c.DocumentRequirement("Non-changement", renewal_association=True, renewal_public=True),
+	c.DocumentRequirement("Attestation de service fait", yearly_due="31 December of the year"),
+	c.DocumentRequirement(
+		"Compte de résultat", first_association=True, yearly_due="30 June of the following year"
+	),
+]
+
+
+def test_required_documents_by_legal_status_and_stage():
+	assert c.required_documents(REQUIREMENTS, c.FIRST_SIGNATURE, "Association") == [
+		"Statuts",
+		"RIB",
+		"Liste du CA",
+		"Compte de résultat",
+	]
+	assert c.required_documents(REQUIREMENTS, c.FIRST_SIGNATURE, "Local authority") == [
+		"RIB",
+		"Arrêté préfectoral",
+	]
+	assert c.required_documents(REQUIREMENTS, c.RENEWAL, "Inter-municipal body (EPCI)") == ["Non-changement"]
+	assert c.required_documents(REQUIREMENTS, c.RENEWAL, None) == ["Liste du CA", "Non-changement"]
+
+
+def test_requirement_from_a_document_type_row():
+	row = {"name": "RIB", "first_signature_public": 1, "yearly_due": "", "has_validity": 0}
+	assert c.DocumentRequirement.from_row(row) == c.DocumentRequirement("RIB", first_public=True)
+
+
+def test_checklist_reuses_structure_documents_and_flags_expired_ones():
+	today = D(2026, 3, 1)
+	structure_documents = [
+		{"document_type": "Statuts", "file": "/files/statuts-2019.pdf", "received_on": D(2019, 1, 1)},
+		{"document_type": "Statuts", "file": "/files/statuts-2024.pdf", "received_on": D(2024, 1, 1)},
+		{
+			"document_type": "Liste du CA",
+			"file": "/files/ca.pdf",
+			"received_on": D(2024, 1, 1),
+			"valid_until": D(2025, 1, 1),
+		},
+	]
+	required = c.required_documents(REQUIREMENTS, c.FIRST_SIGNATURE, "Association")
+	rows = {
+		r["document_type"]: r
+		for r in c.merge_checklist([], required, c.FIRST_SIGNATURE, structure_documents, today)
+	}
+	assert rows["Statuts"]["status"] == "Received" and rows["Statuts"]["file"] == "/files/statuts-2024.pdf"
+	assert rows["Statuts"]["from_structure"] == 1
+	assert rows["Liste du CA"]["status"] == "Expired"
+	assert rows["RIB"]["status"] == "Missing"
+
+
+def test_checklist_keeps_own_files_and_not_required_rows():
+	today = D(2026, 3, 1)
+	existing = [
+		{
+			"name": "r1",
+			"stage": c.FIRST_SIGNATURE,
+			"document_type": "RIB",
+			"file": "/files/rib.pdf",
+			"from_structure": 0,
+		},
+		{"name": "r2", "stage": c.FIRST_SIGNATURE, "document_type": "Statuts", "status": "Not required"},
+	]
+	structure_documents = [{"document_type": "RIB", "file": "/files/old-rib.pdf"}]
+	rows = c.merge_checklist(
+		existing, ["RIB", "Statuts", "Liste du CA"], c.FIRST_SIGNATURE, structure_documents, today
+	)
+	assert [r["document_type"] for r in rows] == ["RIB", "Statuts", "Liste du CA"]
+	assert rows[0]["file"] == "/files/rib.pdf" and rows[0]["status"] == "Received"
+	assert rows[1]["status"] == "Not required"
+	assert rows[2]["status"] == "Missing"
+
+
+def test_a_structure_document_removed_is_no_longer_reused():
+	rows = [
+		{"stage": c.FIRST_SIGNATURE, "document_type": "RIB", "file": "/files/rib.pdf", "from_structure": 1}
+	]
+	merged = c.merge_checklist(rows, [], c.FIRST_SIGNATURE, [], D(2026, 1, 1))
+	assert merged[0]["status"] == "Missing" and not merged[0]["file"]
+
+
+def test_yearly_rows_and_due_dates():
+	rows = c.merge_yearly_reports([], REQUIREMENTS, [2026, 2027], D(2027, 1, 15))
+	assert [(r["year"], r["document_type"], r["due_date"], r["status"]) for r in rows] == [
+		(2026, "Attestation de service fait", D(2026, 12, 31), "Late"),
+		(2026, "Compte de résultat", D(2027, 6, 30), "To come"),
+		(2027, "Attestation de service fait", D(2027, 12, 31), "To come"),
+		(2027, "Compte de résultat", D(2028, 6, 30), "To come"),
+	]
+	rows[0]["received_on"] = D(2027, 1, 10)
+	again = c.merge_yearly_reports(rows, REQUIREMENTS, [2026, 2027], D(2027, 1, 15))
+	assert len(again) == 4 and again[0]["status"] == "Received"
+	assert c.yearly_due_date("31 March of the year", 2026) == D(2026, 3, 31)
+	assert c.yearly_due_date("", 2026) is None
+
+
+# --------------------------------------------------------------------------- renewal
+
+
+def test_renewal_period_in_whole_years():
+	assert c.renewal_period(D(2024, 1, 1), D(2026, 12, 31)) == (D(2027, 1, 1), D(2029, 12, 31))
+	assert c.renewal_period(D(2024, 7, 1), D(2025, 6, 30)) == (D(2025, 7, 1), D(2026, 6, 30))
+	assert c.renewal_period(D(2026, 3, 1), D(2026, 8, 31)) == (D(2026, 9, 1), D(2027, 3, 3))
+
+
+def test_renewal_subsidies_repeat_the_yearly_amounts():
+	rows = [{"year": 2026, "amount": 4000, "paid_on": D(2026, 5, 1)}, {"year": 2025, "amount": 3500}]
+	assert c.renewal_subsidies(rows, D(2027, 1, 1), D(2029, 12, 31)) == [
+		{"year": 2027, "amount": 3500.0},
+		{"year": 2028, "amount": 4000.0},
+		{"year": 2029, "amount": 4000.0},
+	]
+	assert c.renewal_subsidies([], D(2027, 1, 1), D(2027, 12, 31)) == []
+
+
+# --------------------------------------------------------------------------- alerts
+
+
+def test_expiry_alerts_only_when_due_and_once():
+	end = D(2026, 12, 31)
+	assert c.expiry_alert(end, D(2026, 9, 1), []) is None
+	first = c.expiry_alert(end, D(2026, 10, 2), [])
+	assert first.key == "expiry-90-2026-12-31" and first.days_left == 90
+	assert c.expiry_alert(end, D(2026, 10, 3), [first.key]) is None
+	second = c.expiry_alert(end, D(2026, 12, 1), [first.key])
+	assert second.key == "expiry-30-2026-12-31"
+	assert c.expiry_alert(end, D(2027, 1, 1), []) is None, "no alert once ended"
+	assert c.expiry_alert(end, D(2026, 12, 20), []).key == "expiry-30-2026-12-31", "one e-mail, the closest"
+	assert c.expiry_alert(D(2027, 12, 31), D(2027, 12, 1), [first.key]).key == "expiry-30-2027-12-31"
+
+
+def test_late_document_alert():
+	rows = [
+		{"year": 2026, "document_type": "Attestation de service fait", "due_date": D(2026, 12, 31)},
+		{"year": 2026, "document_type": "Compte de résultat", "due_date": D(2027, 6, 30)},
+		{"year": 2025, "document_type": "Bilan", "due_date": D(2026, 6, 30), "received_on": D(2026, 6, 1)},
+	]
+	assert c.late_document_alert(rows, D(2026, 12, 31), []) is None
+	alert = c.late_document_alert(rows, D(2027, 1, 2), [])
+	assert [r["document_type"] for r in alert.rows] == ["Attestation de service fait"]
+	assert c.late_document_alert(rows, D(2027, 1, 3), [c.late_document_key(rows[0])]) is None
+
+
+def test_activation_blockers():
+	assert c.activation_blockers(True, True) == []
+	assert c.activation_blockers(False, True) == ["charter_not_signed"]
+	assert c.activation_blockers(True, False) == ["no_active_convention"]
