@@ -15,10 +15,14 @@ class PdNSettings(Document):
 
 		directory_enabled: DF.Check
 		directory_page_size: DF.Int
+		evaluation_alert_coordination: DF.Check
 		evaluation_due_days: DF.Int
+		evaluation_period_type: DF.Literal["Quarter", "Year"]
 		evaluation_reminder_days: DF.Int
+		evaluation_reminders_enabled: DF.Check
 		guest_rate_limit: DF.Int
 		max_attachment_mb: DF.Int
 		referent_check_months: DF.Int
+		report_reminder_days: DF.Int
 	# end: auto-generated types
 	pass
