@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import get_link_to_form, getdate, nowdate
 
 from pdn_frappe import exceptions
+from pdn_frappe.animation.participation import attended_trainings
 from pdn_frappe.domain import validation
 from pdn_frappe.network import access
 from pdn_frappe.network.utils import clean_field, clean_row_field
@@ -53,8 +54,11 @@ class PdNPromeneur(Document):
 		status_changed_on: DF.Date | None
 		status_reason: DF.SmallText | None
 		structure: DF.Link
+		trainings_attended: DF.Int
 		user: DF.Link | None
 		weekly_hours: DF.Float
+		welcome_meeting_attended: DF.Check
+		welcome_meeting_on: DF.Date | None
 
 	# end: auto-generated types
 	def validate(self):
@@ -69,6 +73,10 @@ class PdNPromeneur(Document):
 
 	def on_update(self):
 		access.sync_promeneur_access(self)
+
+	def onload(self):
+		if not self.is_new():
+			self.set_onload("attended_trainings", attended_trainings(self.name))
 
 	def set_full_name(self):
 		self.first_name = (self.first_name or "").strip()

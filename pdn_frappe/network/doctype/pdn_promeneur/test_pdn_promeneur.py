@@ -47,13 +47,14 @@ class TestPdNPromeneur(FrappeTestCase):
 		)
 
 	def test_status_dates_are_recorded(self):
-		promeneur = make_promeneur(status="Candidate")
-		self.assertTrue(promeneur.candidate_since)
-		self.assertFalse(promeneur.active_since)
-		promeneur.status = "Active"
-		promeneur.save()
+		candidate = make_promeneur(status="Candidate")
+		self.assertTrue(candidate.candidate_since)
+		self.assertFalse(candidate.active_since)
+		promeneur = make_promeneur(status="Active")
 		self.assertTrue(promeneur.active_since)
+		self.assertFalse(promeneur.ended_on)
 		promeneur.status = "Left"
+		promeneur.status_reason = "Changement de poste"
 		promeneur.save()
 		self.assertTrue(promeneur.ended_on)
 		self.assertEqual(str(promeneur.status_changed_on), frappe.utils.nowdate())

@@ -3,6 +3,7 @@
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, nowdate
 
 from pdn_frappe.network.access import COORDINATOR
 from pdn_frappe.tests.utils import add_department_member, make_promeneur
@@ -55,3 +56,51 @@ class TestPdNResourceReferent(FrappeTestCase):
 		frappe.set_user(coordinator)
 		self.assertTrue(frappe.has_permission("PdN Resource Referent", "write", hidden.name))
 		self.assertFalse(frappe.has_permission("PdN Resource Referent", "read", elsewhere.name))
+
+	def test_themes_are_searchable_as_text(self):
+		referent = make_referent(themes=[{"theme": "Santé"}, {"theme": "Droit du numérique"}])
+		self.assertEqual(referent.theme_list, "Santé, Droit du numérique")
+		names = frappe.get_list(
+			"PdN Resource Referent", filters={"theme_list": ("like", "%numérique%")}, pluck="name"
+		)
+		self.assertIn(referent.name, names)
+
+	def test_the_next_check_is_due_a_year_after_the_last_one(self):
+		referent = make_referent(last_checked_on="2025-03-10")
+		self.assertEqual(str(referent.next_check_due), "2026-03-10")
+		unchecked = make_referent()
+		self.assertEqual(str(unchecked.next_check_due), str(frappe.utils.add_months(nowdate(), 12)))
+
+	def test_the_coordinator_marks_a_referent_as_checked_a_promeneur_cannot(self):
+		coordinator = add_department_member("03", COORDINATOR)
+		referent = make_referent(last_checked_on="2024-01-15")
+		user = make_promeneur(department="03").create_login(send_welcome_email=False)
+		frappe.set_user(user)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("PdN Resource Referent", referent.name).mark_checked()
+		frappe.set_user(coordinator)
+		frappe.get_doc("PdN Resource Referent", referent.name).mark_checked()
+		referent.reload()
+		self.assertEqual(str(referent.last_checked_on), nowdate())
+		self.assertEqual(referent.checked_by, coordinator)
+		self.assertEqual(str(referent.next_check_due), str(frappe.utils.add_months(nowdate(), 12)))
+
+	def test_coordinators_are_reminded_once_of_referents_to_check(self):
+		from pdn_frappe.animation.tasks import send_referent_check_reminders
+		from pdn_frappe.animation.testing import ensure_outgoing_email_account
+
+		ensure_outgoing_email_account()
+		add_department_member("48", COORDINATOR)  # a department without demo data
+		stale = make_referent(department="48", last_checked_on="2020-01-01", full_name="Ancien contact")
+		fresh = make_referent(department="48", last_checked_on=nowdate(), full_name="Contact récent")
+		self.assertGreaterEqual(send_referent_check_reminders(add_days(nowdate(), 1)), 1)
+		stale.reload()
+		fresh.reload()
+		self.assertEqual(str(stale.check_reminder_sent_on), add_days(nowdate(), 1))
+		self.assertIsNone(fresh.check_reminder_sent_on)
+		send_referent_check_reminders(add_days(nowdate(), 2))
+		stale.reload()
+		self.assertEqual(str(stale.check_reminder_sent_on), add_days(nowdate(), 1))  # once per cycle
+		stale.last_checked_on = nowdate()
+		stale.save()
+		self.assertIsNone(stale.check_reminder_sent_on)

@@ -1,0 +1,22 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class PdNReportThemeRow(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		theme: DF.Link | None
+		theme_count: DF.Int
+	# end: auto-generated types
+	pass

@@ -1,0 +1,69 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe.utils import add_to_date, now_datetime
+
+from pdn_frappe import exceptions
+from pdn_frappe.animation.testing import AnimationTestCase, make_promeneur_with_login, make_training
+from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.tests.utils import add_department_member
+
+
+def give_feedback(
+	training: str, promeneur: str | None = None, rating: float = 0.8, comment: str = "Très utile"
+):
+	doc = frappe.get_doc(
+		{"doctype": "PdN Training Feedback", "training": training, "rating": rating, "comment": comment}
+	)
+	if promeneur:
+		doc.promeneur = promeneur
+	return doc.insert()
+
+
+class TestPdNTrainingFeedback(AnimationTestCase):
+	def setUp(self):
+		self.attendee, self.attendee_user = make_promeneur_with_login()
+		self.absent, self.absent_user = make_promeneur_with_login()
+		self.training = make_training(
+			starts_on=add_to_date(now_datetime(), days=-3),
+			participants=[(self.attendee.name, "Attended"), (self.absent.name, "Registered")],
+		)
+
+	def test_an_attendee_gives_feedback_once_and_the_training_shows_the_average(self):
+		frappe.set_user(self.attendee_user)
+		feedback = give_feedback(self.training.name)  # promeneur filled in from the login
+		self.assertEqual(feedback.promeneur, self.attendee.name)
+		self.assertEqual(feedback.department, "03")
+		with self.assertRaises(exceptions.DuplicateFeedbackError):
+			give_feedback(self.training.name)
+		frappe.set_user("Administrator")
+		self.training.reload()
+		self.assertEqual(self.training.feedback_count, 1)
+		self.assertAlmostEqual(self.training.average_rating, 0.8)
+
+	def test_feedback_only_from_attendees(self):
+		frappe.set_user(self.absent_user)
+		with self.assertRaises(exceptions.NotAnAttendeeError):
+			give_feedback(self.training.name)
+		self.assertFalse(frappe.db.exists("PdN Training Feedback", {"promeneur": self.absent.name}))
+
+	def test_nobody_gives_feedback_in_the_name_of_another(self):
+		frappe.set_user(self.absent_user)
+		with self.assertRaises(frappe.PermissionError):
+			give_feedback(self.training.name, promeneur=self.attendee.name)
+
+	def test_feedback_is_private_to_its_author_and_read_by_the_coordination(self):
+		frappe.set_user(self.attendee_user)
+		feedback = give_feedback(self.training.name)
+		frappe.set_user(self.absent_user)
+		self.assertFalse(frappe.has_permission("PdN Training Feedback", "read", feedback.name))
+		self.assertNotIn(feedback.name, frappe.get_list("PdN Training Feedback", pluck="name"))
+
+		coordinator03 = add_department_member("03", COORDINATOR)
+		coordinator63 = add_department_member("63", COORDINATOR)
+		frappe.set_user(coordinator03)
+		self.assertTrue(frappe.has_permission("PdN Training Feedback", "read", feedback.name))
+		self.assertFalse(frappe.has_permission("PdN Training Feedback", "write", feedback.name))
+		frappe.set_user(coordinator63)
+		self.assertFalse(frappe.has_permission("PdN Training Feedback", "read", feedback.name))

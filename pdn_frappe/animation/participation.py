@@ -1,0 +1,92 @@
+"""What the trainings say about each promeneur, and what the feedback says about each training.
+
+Aggregates run as SQL (``frappe.qb``). The promeneur's record keeps two read-only summaries
+(trainings attended, welcome meeting) refreshed whenever a training's participants change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import frappe
+from frappe.query_builder.functions import Avg, Count, Min
+
+from pdn_frappe.domain.animation import ATTENDED, CANCELLED, WELCOME_MEETING
+
+
+def sync_promeneurs(promeneurs: Iterable[str]) -> None:
+	"""Refresh ``trainings_attended``, ``welcome_meeting_attended`` and ``welcome_meeting_on``."""
+	promeneurs = sorted({name for name in promeneurs if name})
+	if not promeneurs:
+		return
+	training = frappe.qb.DocType("PdN Training")
+	participant = frappe.qb.DocType("PdN Training Participant")
+	base = (
+		frappe.qb.from_(participant)
+		.join(training)
+		.on(
+			(participant.parent == training.name)
+			& (participant.parenttype == "PdN Training")
+			& (participant.parentfield == "participants")
+		)
+		.where(participant.promeneur.isin(promeneurs))
+		.where(participant.status == ATTENDED)
+		.where(training.status != CANCELLED)
+		.groupby(participant.promeneur)
+	)
+	attended = dict(base.select(participant.promeneur, Count(training.name)).run())
+	welcomed = dict(
+		base.select(participant.promeneur, Min(training.starts_on))
+		.where(training.kind == WELCOME_MEETING)
+		.run()
+	)
+	for name in promeneurs:
+		if not frappe.db.exists("PdN Promeneur", name):
+			continue
+		welcome = welcomed.get(name)
+		frappe.db.set_value(
+			"PdN Promeneur",
+			name,
+			{
+				"trainings_attended": attended.get(name, 0),
+				"welcome_meeting_attended": 1 if welcome else 0,
+				"welcome_meeting_on": welcome.date() if welcome else None,
+			},
+			update_modified=False,
+		)
+
+
+def attended_trainings(promeneur: str) -> list[dict]:
+	"""The trainings and network meetings a promeneur attended, latest first."""
+	training = frappe.qb.DocType("PdN Training")
+	participant = frappe.qb.DocType("PdN Training Participant")
+	return (
+		frappe.qb.from_(participant)
+		.join(training)
+		.on((participant.parent == training.name) & (participant.parenttype == "PdN Training"))
+		.select(training.name, training.title, training.kind, training.starts_on, training.days)
+		.where(participant.promeneur == promeneur)
+		.where(participant.status == ATTENDED)
+		.where(training.status != CANCELLED)
+		.orderby(training.starts_on, order=frappe.qb.desc)
+		.run(as_dict=True)
+	)
+
+
+def refresh_feedback_summary(training: str) -> None:
+	"""Store the number of feedbacks and their average rating on the training."""
+	if not training or not frappe.db.exists("PdN Training", training):
+		return
+	feedback = frappe.qb.DocType("PdN Training Feedback")
+	count, average = (
+		frappe.qb.from_(feedback)
+		.select(Count(feedback.name), Avg(feedback.rating))
+		.where(feedback.training == training)
+		.run()[0]
+	)
+	frappe.db.set_value(
+		"PdN Training",
+		training,
+		{"feedback_count": count or 0, "average_rating": round(average or 0, 3)},
+		update_modified=False,
+	)

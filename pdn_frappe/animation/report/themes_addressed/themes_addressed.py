@@ -1,0 +1,94 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+"""Which themes the network worked on: trainings and meetings, the coordinator's log, published
+practice notes and, when the questionnaires are installed, the promeneurs' questionnaires."""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count, Date
+from frappe.utils import add_months, getdate, nowdate
+
+from pdn_frappe.animation.utils import allowed_departments, doctype_exists
+from pdn_frappe.domain import animation
+
+#: (parent doctype, its theme child doctype, date field, column)
+SOURCES = (
+	("PdN Training", "PdN Animation Theme", "starts_on", "trainings"),
+	("PdN Coordination Activity", "PdN Animation Theme", "activity_date", "activities"),
+	("PdN Practice Note", "PdN Animation Theme", "published_on", "notes"),
+	("PdN Evaluation", "PdN Evaluation Theme", "period_end", "questionnaires"),
+)
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	filters.to_date = getdate(filters.to_date or nowdate())
+	filters.from_date = getdate(filters.from_date or add_months(filters.to_date, -12))
+	departments = allowed_departments(filters.department)
+	counts: dict[str, dict] = {}
+	for parent, child, date_field, column in SOURCES:
+		for theme, count in theme_counts(parent, child, date_field, departments, filters):
+			row = counts.setdefault(theme, {"theme": theme})
+			row[column] = count
+	data = []
+	for row in counts.values():
+		row["total"] = sum(row.get(column, 0) for *_rest, column in SOURCES)
+		data.append(row)
+	data.sort(key=lambda row: (-row["total"], row["theme"]))
+	return columns(), data, None, chart(data)
+
+
+def theme_counts(parent, child, date_field, departments, filters):
+	if not departments or not doctype_exists(parent) or not doctype_exists(child):
+		return []
+	meta = frappe.get_meta(parent)
+	if not (meta.has_field("department") and meta.has_field(date_field)):
+		return []
+	table, theme = frappe.qb.DocType(parent), frappe.qb.DocType(child)
+	query = (
+		frappe.qb.from_(theme)
+		.join(table)
+		.on((theme.parent == table.name) & (theme.parenttype == parent))
+		.select(theme.theme, Count(theme.name))
+		.where(table.department.isin(departments))
+		.where(Date(table[date_field]).between(filters.from_date, filters.to_date))
+		.groupby(theme.theme)
+	)
+	if parent == "PdN Training":
+		query = query.where(table.status != animation.CANCELLED)
+	if parent == "PdN Practice Note":
+		query = query.where(table.workflow_state.isin(["Published", "Archived"]))
+	if meta.is_submittable:
+		query = query.where(table.docstatus == 1)
+	return query.run()
+
+
+def columns():
+	return [
+		{
+			"fieldname": "theme",
+			"label": _("Theme"),
+			"fieldtype": "Link",
+			"options": "PdN Theme",
+			"width": 260,
+		},
+		{"fieldname": "trainings", "label": _("Trainings and meetings"), "fieldtype": "Int", "width": 150},
+		{"fieldname": "activities", "label": _("Coordination activities"), "fieldtype": "Int", "width": 160},
+		{"fieldname": "notes", "label": _("Published practice notes"), "fieldtype": "Int", "width": 170},
+		{"fieldname": "questionnaires", "label": _("Questionnaires"), "fieldtype": "Int", "width": 130},
+		{"fieldname": "total", "label": _("Total"), "fieldtype": "Int", "width": 90},
+	]
+
+
+def chart(data):
+	top = data[:12]
+	if not top:
+		return None
+	return {
+		"data": {
+			"labels": [row["theme"] for row in top],
+			"datasets": [{"name": _("Times addressed"), "values": [row["total"] for row in top]}],
+		},
+		"type": "bar",
+	}

@@ -1,0 +1,226 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+"""Who took part in the network's trainings and meetings: per training, or per promeneur."""
+
+import frappe
+from frappe import _
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Count, Date, Max, Sum
+from frappe.utils import add_months, getdate, nowdate
+
+from pdn_frappe.animation.utils import allowed_departments
+from pdn_frappe.domain import animation
+
+PER_TRAINING = "Training"
+PER_PROMENEUR = "Promeneur"
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	filters.to_date = getdate(filters.to_date or nowdate())
+	filters.from_date = getdate(filters.from_date or add_months(filters.to_date, -12))
+	departments = allowed_departments(filters.department)
+	if filters.group_by == PER_PROMENEUR:
+		columns, data = per_promeneur_columns(), per_promeneur(filters, departments)
+	else:
+		columns, data = per_training_columns(), per_training(filters, departments)
+	return columns, data, None, chart(filters, departments), summary(filters, departments)
+
+
+def _count(participant, status):
+	return Sum(Case().when(participant.status == status, 1).else_(0))
+
+
+def _base(filters, departments):
+	training = frappe.qb.DocType("PdN Training")
+	participant = frappe.qb.DocType("PdN Training Participant")
+	query = (
+		frappe.qb.from_(training)
+		.left_join(participant)
+		.on((participant.parent == training.name) & (participant.parenttype == "PdN Training"))
+		.where(training.department.isin(departments or [""]))
+		.where(training.status != animation.CANCELLED)
+		.where(Date(training.starts_on).between(filters.from_date, filters.to_date))
+	)
+	if filters.kind:
+		query = query.where(training.kind == filters.kind)
+	return training, participant, query
+
+
+def per_training_columns():
+	return [
+		{
+			"fieldname": "training",
+			"label": _("Training"),
+			"fieldtype": "Link",
+			"options": "PdN Training",
+			"width": 150,
+		},
+		{"fieldname": "title", "label": _("Training title"), "fieldtype": "Data", "width": 260},
+		{"fieldname": "kind", "label": _("Kind"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "starts_on", "label": _("Date"), "fieldtype": "Date", "width": 100},
+		{
+			"fieldname": "department",
+			"label": _("Department"),
+			"fieldtype": "Link",
+			"options": "PdN Department",
+			"width": 90,
+		},
+		{"fieldname": "capacity", "label": _("Capacity"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "invited", "label": _("Invited"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "registered", "label": _("Registered"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "attended", "label": _("Attended"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "excused", "label": _("Excused"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "attendance_rate", "label": _("Attendance rate"), "fieldtype": "Percent", "width": 110},
+		{"fieldname": "feedback_count", "label": _("Feedback"), "fieldtype": "Int", "width": 80},
+		{
+			"fieldname": "average_rating",
+			"label": _("Average rating (out of 5)"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 120,
+		},
+	]
+
+
+def per_training(filters, departments):
+	training, participant, query = _base(filters, departments)
+	rows = (
+		query.select(
+			training.name.as_("training"),
+			training.title,
+			training.kind,
+			Date(training.starts_on).as_("starts_on"),
+			training.department,
+			training.capacity,
+			training.feedback_count,
+			training.average_rating,
+			_count(participant, animation.INVITED).as_("invited"),
+			_count(participant, animation.REGISTERED).as_("registered"),
+			_count(participant, animation.ATTENDED).as_("attended"),
+			_count(participant, animation.EXCUSED).as_("excused"),
+		)
+		.groupby(training.name)
+		.orderby(training.starts_on, order=frappe.qb.desc)
+		.run(as_dict=True)
+	)
+	for row in rows:
+		signed_up = (row.registered or 0) + (row.attended or 0) + (row.excused or 0)
+		row.attendance_rate = round(100 * (row.attended or 0) / signed_up, 1) if signed_up else None
+		row.average_rating = round((row.average_rating or 0) * 5, 1) if row.feedback_count else None
+		row.kind = _(row.kind)
+	return rows
+
+
+def per_promeneur_columns():
+	return [
+		{
+			"fieldname": "promeneur",
+			"label": _("Promeneur"),
+			"fieldtype": "Link",
+			"options": "PdN Promeneur",
+			"width": 140,
+		},
+		{"fieldname": "full_name", "label": _("Name"), "fieldtype": "Data", "width": 200},
+		{
+			"fieldname": "structure",
+			"label": _("Structure"),
+			"fieldtype": "Link",
+			"options": "PdN Structure",
+			"width": 160,
+		},
+		{
+			"fieldname": "department",
+			"label": _("Department"),
+			"fieldtype": "Link",
+			"options": "PdN Department",
+			"width": 90,
+		},
+		{"fieldname": "invited", "label": _("Invited"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "registered", "label": _("Registered"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "attended", "label": _("Attended"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "excused", "label": _("Excused"), "fieldtype": "Int", "width": 80},
+		{
+			"fieldname": "training_days",
+			"label": _("Training days attended"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 130,
+		},
+		{"fieldname": "last_attended", "label": _("Last attended"), "fieldtype": "Date", "width": 110},
+		{
+			"fieldname": "welcome_meeting_attended",
+			"label": _("Welcome meeting"),
+			"fieldtype": "Check",
+			"width": 110,
+		},
+	]
+
+
+def per_promeneur(filters, departments):
+	training, participant, query = _base(filters, departments)
+	promeneur = frappe.qb.DocType("PdN Promeneur")
+	attended = participant.status == animation.ATTENDED
+	rows = (
+		query.join(promeneur)
+		.on(promeneur.name == participant.promeneur)
+		.select(
+			participant.promeneur,
+			promeneur.full_name,
+			promeneur.structure,
+			promeneur.department,
+			promeneur.welcome_meeting_attended,
+			_count(participant, animation.INVITED).as_("invited"),
+			_count(participant, animation.REGISTERED).as_("registered"),
+			_count(participant, animation.ATTENDED).as_("attended"),
+			_count(participant, animation.EXCUSED).as_("excused"),
+			Sum(Case().when(attended & (training.kind == animation.TRAINING), training.days).else_(0)).as_(
+				"training_days"
+			),
+			Max(Case().when(attended, Date(training.starts_on))).as_("last_attended"),
+		)
+		.groupby(participant.promeneur)
+		.orderby(promeneur.full_name)
+		.run(as_dict=True)
+	)
+	return rows
+
+
+def chart(filters, departments):
+	training, participant, query = _base(filters, departments)
+	rows = (
+		query.select(training.kind, Count(participant.name))
+		.where(participant.status == animation.ATTENDED)
+		.groupby(training.kind)
+		.run()
+	)
+	counts = dict(rows)
+	kinds = [kind for kind in animation.TRAINING_KINDS if counts.get(kind)]
+	if not kinds:
+		return None
+	return {
+		"data": {
+			"labels": [_(kind) for kind in kinds],
+			"datasets": [{"name": _("Attendances"), "values": [counts[kind] for kind in kinds]}],
+		},
+		"type": "bar",
+	}
+
+
+def summary(filters, departments):
+	_training, participant, query = _base(filters, departments)
+	attended, promeneurs = (
+		query.select(Count(participant.name), Count(participant.promeneur).distinct())
+		.where(participant.status == animation.ATTENDED)
+		.run()[0]
+	)
+	return [
+		{"label": _("Attendances"), "value": attended or 0, "datatype": "Int", "indicator": "Blue"},
+		{
+			"label": _("Promeneurs who attended"),
+			"value": promeneurs or 0,
+			"datatype": "Int",
+			"indicator": "Green",
+		},
+	]
