@@ -4,6 +4,13 @@ import click
 import frappe
 from frappe.commands import get_site, pass_context
 
+# The registry first: the other modules' demo data hang on its structures and promeneurs.
+DEMO_LOADERS = [
+	"pdn_frappe.network.demo.load",
+	"pdn_frappe.conventions.demo.load",
+	"pdn_frappe.animation.demo.load",
+]
+
 
 @click.command("pdn-load-demo")
 @pass_context
@@ -13,15 +20,14 @@ def load_demo(context):
 	Completes the setup wizard in French if nobody did. Safe to run twice: nothing is duplicated.
 	For demonstration sites only: the demo logins share a password published in the README.
 	"""
-	from pdn_frappe.network.demo import load
-
 	get_site(context)  # raises SiteNotSpecifiedError, reported by pass_context, without --site
 	for site in context.sites:
 		click.echo(f"Loading the Promeneurs du Net demo network into {site}...")
 		frappe.init(site=site)
 		frappe.connect()
 		try:
-			load(verbose=True)
+			for loader in DEMO_LOADERS:
+				frappe.get_attr(loader)()
 		finally:
 			frappe.destroy()
 		click.secho(

@@ -45,3 +45,151 @@ class InvalidOfficeHourError(PdnValidationError):
 
 class InvalidDocumentDatesError(PdnValidationError):
 	pass
+
+
+# Network life (animation): trainings, feedback, coordination reports, practice notes
+
+
+class InvalidTrainingError(PdnValidationError):
+	pass
+
+
+class RegistrationError(PdnValidationError):
+	pass
+
+
+class TrainingFullError(RegistrationError):
+	pass
+
+
+class NotAPromeneurError(PdnValidationError):
+	pass
+
+
+class NotAnAttendeeError(PdnValidationError):
+	pass
+
+
+class DuplicateFeedbackError(PdnValidationError):
+	pass
+
+
+class InvalidActivityError(PdnValidationError):
+	pass
+
+
+class InvalidReportPeriodError(PdnValidationError):
+	pass
+
+
+class DuplicateReportError(PdnValidationError):
+	pass
+
+
+class IdentityInNoteError(PdnValidationError):
+	"""A practice note holds text that looks like somebody's identity and nobody confirmed it."""
+
+
+# evaluation: the promeneurs' periodic questionnaire
+
+
+class InvalidEvaluationPeriodError(PdnValidationError):
+	pass
+
+
+class DuplicateEvaluationError(PdnValidationError):
+	pass
+
+
+class InconsistentEvaluationError(PdnValidationError):
+	pass
+
+
+class IncompleteEvaluationError(PdnValidationError):
+	pass
+
+
+class PersonalDataError(PdnValidationError):
+	"""A free text holds a young person's contact details (e-mail, phone, handle, profile link)."""
+
+
+class EvaluationReopenError(PdnValidationError):
+	pass
+
+
+# applications: calls, the public application form and its review
+
+
+class InvalidApplicationError(PdnValidationError):
+	"""One or more answers of an application form are missing or wrong."""
+
+
+class ApplicationCallClosedError(PdnValidationError):
+	"""No open call for applications accepts this application."""
+
+
+class InvalidAttachmentError(PdnValidationError):
+	pass
+
+
+class SpamSubmissionError(PdnValidationError):
+	pass
+
+
+class TooManySubmissionsError(PdnValidationError):
+	http_status_code = 429
+
+
+class DecisionReasonRequiredError(PdnValidationError):
+	pass
+
+
+class InvalidCorrectionLinkError(PdnValidationError):
+	pass
+
+
+class InvalidCallDatesError(PdnValidationError):
+	pass
+
+
+# conventions, charters and printed documents
+
+
+class ConventionStatusError(PdnValidationError):
+	pass
+
+
+class ConventionPeriodError(PdnValidationError):
+	pass
+
+
+class SubsidyScheduleError(PdnValidationError):
+	pass
+
+
+class SignedConventionError(PdnValidationError):
+	pass
+
+
+class ConventionRenewalError(PdnValidationError):
+	pass
+
+
+class DocumentTemplateError(PdnValidationError):
+	pass
+
+
+class MissingMergeFieldError(DocumentTemplateError):
+	pass
+
+
+class TemplateLockedError(PdnValidationError):
+	pass
+
+
+class CharterSignatureError(PdnValidationError):
+	pass
+
+
+class PromeneurActivationError(PdnValidationError):
+	pass

@@ -44,13 +44,26 @@ fixtures = [
 	"PdN Structure Type",
 	"PdN Profession",
 	"PdN Document Type",
+	{"dt": "Workflow", "filters": [["name", "in", ["PdN Application Review"]]]},
+	{
+		"dt": "Workflow State",
+		"filters": [
+			["name", "in", ["Submitted", "Pre-selected", "Returned for correction", "Accepted", "Withdrawn"]]
+		],
+	},
+	{
+		"dt": "Workflow Action Master",
+		"filters": [
+			["name", "in", ["Pre-select", "Return for correction", "Accept", "Withdraw", "Resubmit"]]
+		],
+	},
 ]
 
 # Installation
 # ------------
 
-after_install = "pdn_frappe.install.after_install"
-after_migrate = "pdn_frappe.install.after_migrate"
+after_install = ["pdn_frappe.install.after_install", "pdn_frappe.animation.setup.after_install"]
+after_migrate = ["pdn_frappe.install.after_migrate", "pdn_frappe.animation.setup.after_migrate"]
 
 # Testing
 # -------
@@ -66,21 +79,53 @@ before_tests = "pdn_frappe.tests.utils.before_tests"
 
 permission_query_conditions = {
 	"PdN Resource Referent": "pdn_frappe.network.permissions.resource_referent_query",
+	"PdN Practice Note": "pdn_frappe.animation.permissions.practice_note_query",
 }
 
 has_permission = {
 	"PdN Resource Referent": "pdn_frappe.network.permissions.resource_referent_has_permission",
+	"PdN Practice Note": "pdn_frappe.animation.permissions.practice_note_has_permission",
 }
 
 # Scheduled Tasks
 # ---------------
 
-# scheduler_events = {}
+scheduler_events = {
+	"daily": [
+		"pdn_frappe.evaluation.reminders.send_evaluation_reminders",
+		"pdn_frappe.animation.tasks.send_report_reminders",
+		"pdn_frappe.animation.tasks.send_referent_check_reminders",
+		"pdn_frappe.conventions.alerts.daily",
+		"pdn_frappe.applications.doctype.pdn_application_call.pdn_application_call.close_expired_calls",
+	],
+}
 
 # Jinja
 # -----
 
-# jinja = {"methods": [], "filters": []}
+jinja = {"methods": ["pdn_frappe.conventions.documents.pdn_print_document"]}
+
+# Document events
+# ---------------
+# A promeneur becomes active only with a signed charter and an active convention.
+
+doc_events = {
+	"PdN Promeneur": {"validate": "pdn_frappe.conventions.activation.check_promeneur_activation"},
+	# Application attachments: private, PDF/JPEG/PNG, size limit.
+	"File": {"validate": "pdn_frappe.applications.files.validate_application_file"},
+}
+
+# The standard web form endpoint hands the public "candidature" form to the app's own checks.
+override_whitelisted_methods = {
+	"frappe.website.doctype.web_form.web_form.accept": "pdn_frappe.applications.submission.accept",
+}
+
+doctype_js = {"PdN Promeneur": "conventions/client/pdn_promeneur.js"}
+
+override_doctype_dashboards = {
+	"PdN Structure": "pdn_frappe.conventions.dashboards.structure_dashboard",
+	"PdN Promeneur": "pdn_frappe.conventions.dashboards.promeneur_dashboard",
+}
 
 # Translations
 # ------------

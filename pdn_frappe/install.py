@@ -9,10 +9,19 @@ from pdn_frappe.domain.locale import FRENCH_SETTINGS, settings_to_apply
 def after_install():
 	configure_for_france()
 	sync_departments()
+	sync_document_templates()
 
 
 def after_migrate():
 	sync_departments()
+	sync_document_templates()
+
+
+def sync_document_templates():
+	"""The default convention and charter texts (never overwriting an edited or newer version)."""
+	from pdn_frappe.conventions.shipped_templates import sync_document_templates
+
+	sync_document_templates()
 
 
 def configure_for_france():
