@@ -9,6 +9,7 @@ DEMO_LOADERS = [
 	"pdn_frappe.network.demo.load",
 	"pdn_frappe.conventions.demo.load",
 	"pdn_frappe.animation.demo.load",
+	"pdn_frappe.applications.demo.load",
 ]
 
 

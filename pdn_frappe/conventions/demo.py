@@ -18,6 +18,7 @@ import frappe
 from frappe.utils import add_days, getdate, nowdate
 
 from pdn_frappe.conventions.activation import signed_charter
+from pdn_frappe.domain.demo import build_demo_network
 
 DEMO_DEPARTMENTS = ("03", "63")
 CAF_REPRESENTATIVES = {"03": ("Hélène Garnier", "Directrice"), "63": ("Olivier Besson", "Directeur")}
@@ -35,10 +36,12 @@ def load(commit: bool = True) -> dict:
 	frappe.flags.mute_emails = True
 	try:
 		today = getdate(nowdate())
+		# only the demo network's own structures, never records made otherwise on the same site
+		demo_sirets = [structure.siret for structure in build_demo_network().structures]
 		for department in DEMO_DEPARTMENTS:
 			structures = frappe.get_all(
 				"PdN Structure",
-				filters={"department": department, "status": "Active"},
+				filters={"department": department, "status": "Active", "siret": ("in", demo_sirets)},
 				fields=["name", "structure_name"],
 				order_by="structure_name asc",
 			)
@@ -51,7 +54,13 @@ def load(commit: bool = True) -> dict:
 				)
 				counts["conventions"] += 1
 			for promeneur in frappe.get_all(
-				"PdN Promeneur", filters={"department": department, "status": "Active"}, pluck="name"
+				"PdN Promeneur",
+				filters={
+					"department": department,
+					"status": "Active",
+					"structure": ("in", [structure.name for structure in structures] or [""]),
+				},
+				pluck="name",
 			):
 				if signed_charter(promeneur):
 					continue
