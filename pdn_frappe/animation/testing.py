@@ -8,7 +8,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, now_datetime
 
-from pdn_frappe.tests.utils import make_promeneur
+from pdn_frappe.tests.utils import (
+	ensure_outgoing_email_account,
+	make_promeneur,
+)
 
 
 class AnimationTestCase(FrappeTestCase):
@@ -29,23 +32,6 @@ class AnimationTestCase(FrappeTestCase):
 		finally:
 			frappe.set_user("Administrator")
 			frappe.db.rollback(save_point=self.SAVEPOINT)
-
-
-def ensure_outgoing_email_account() -> None:
-	if frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Email Account",
-			"email_account_name": "PdN tests",
-			"email_id": "pdn-tests@example.com",
-			"enable_outgoing": 1,
-			"default_outgoing": 1,
-			"smtp_server": "localhost",
-			"no_smtp_authentication": 1,
-		}
-	).insert(ignore_permissions=True)
-	frappe.local.outgoing_email_account = {}
 
 
 def make_training(department: str = "03", starts_on=None, hours: float = 3, participants=(), **kwargs):

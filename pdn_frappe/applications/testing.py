@@ -9,7 +9,11 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
-from pdn_frappe.tests.utils import POSTCODES, make_siret
+from pdn_frappe.tests.utils import (
+	POSTCODES,
+	ensure_outgoing_email_account,
+	make_siret,
+)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -31,24 +35,6 @@ class ApplicationsTestCase(FrappeTestCase):
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
-
-
-def ensure_outgoing_email_account() -> None:
-	"""An outgoing account, so that e-mails land in the Email Queue (never sent: tests do not flush it)."""
-	if frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Email Account",
-			"email_account_name": "PdN tests",
-			"email_id": "pdn-tests@example.com",
-			"enable_outgoing": 1,
-			"default_outgoing": 1,
-			"smtp_server": "localhost",
-			"no_smtp_authentication": 1,
-		}
-	).insert(ignore_permissions=True)
-	frappe.local.outgoing_email_account = {}
 
 
 def make_call(**kwargs):

@@ -8,7 +8,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
-from pdn_frappe.tests.utils import make_structure
+from pdn_frappe.tests.utils import (
+	ensure_outgoing_email_account,
+	make_structure,
+)
 
 
 class ConventionsTestCase(FrappeTestCase):
@@ -22,23 +25,6 @@ class ConventionsTestCase(FrappeTestCase):
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
-
-
-def ensure_outgoing_email_account() -> None:
-	if frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
-		return
-	frappe.get_doc(
-		{
-			"doctype": "Email Account",
-			"email_account_name": "PdN convention tests",
-			"email_id": "pdn-convention-tests@example.com",
-			"enable_outgoing": 1,
-			"default_outgoing": 1,
-			"smtp_server": "localhost",
-			"no_smtp_authentication": 1,
-		}
-	).insert(ignore_permissions=True)
-	frappe.local.outgoing_email_account = {}
 
 
 def ensure_document_templates() -> None:

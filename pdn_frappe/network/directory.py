@@ -25,6 +25,23 @@ def page_size() -> int:
 	return frappe.db.get_single_value("PdN Settings", "directory_page_size") or 24
 
 
+def _public_columns() -> tuple:
+	"""The only columns the directory ever reads: nothing it may not publish."""
+	return (
+		PROMENEUR.name,
+		PROMENEUR.first_name,
+		PROMENEUR.photo,
+		PROMENEUR.mission,
+		PROMENEUR.department,
+		PROMENEUR.public_12_17,
+		PROMENEUR.public_18_25,
+		PROMENEUR.public_parents,
+		STRUCTURE.structure_name,
+		STRUCTURE.city,
+		DEPARTMENT.department_name,
+	)
+
+
 def _listed():
 	return (PROMENEUR.status == "Active") & (PROMENEUR.directory_consent == 1)
 
@@ -91,19 +108,7 @@ def search(filters: directory.DirectoryFilters, size: int) -> tuple[list[directo
 	total = _apply(_base_query().select(Count(PROMENEUR.name)), filters).run()[0][0]
 	rows = (
 		_apply(_base_query(), filters)
-		.select(
-			PROMENEUR.name,
-			PROMENEUR.first_name,
-			PROMENEUR.photo,
-			PROMENEUR.mission,
-			PROMENEUR.department,
-			PROMENEUR.public_12_17,
-			PROMENEUR.public_18_25,
-			PROMENEUR.public_parents,
-			STRUCTURE.structure_name,
-			STRUCTURE.city,
-			DEPARTMENT.department_name,
-		)
+		.select(*_public_columns())
 		.orderby(PROMENEUR.department)
 		.orderby(PROMENEUR.first_name)
 		.orderby(PROMENEUR.name)
@@ -115,24 +120,7 @@ def search(filters: directory.DirectoryFilters, size: int) -> tuple[list[directo
 
 
 def get_profile(name: str) -> directory.PublicProfile | None:
-	rows = (
-		_base_query()
-		.select(
-			PROMENEUR.name,
-			PROMENEUR.first_name,
-			PROMENEUR.photo,
-			PROMENEUR.mission,
-			PROMENEUR.department,
-			PROMENEUR.public_12_17,
-			PROMENEUR.public_18_25,
-			PROMENEUR.public_parents,
-			STRUCTURE.structure_name,
-			STRUCTURE.city,
-			DEPARTMENT.department_name,
-		)
-		.where(PROMENEUR.name == name)
-		.run(as_dict=True)
-	)
+	rows = _base_query().select(*_public_columns()).where(PROMENEUR.name == name).run(as_dict=True)
 	profiles = _profiles(rows)
 	return profiles[0] if profiles else None
 

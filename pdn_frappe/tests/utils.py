@@ -115,3 +115,21 @@ def add_department_member(department: str, role: str, user: str | None = None) -
 	doc.append("members", {"user": user, "role": role})
 	doc.save(ignore_permissions=True)
 	return user
+
+
+def ensure_outgoing_email_account() -> None:
+	"""An outgoing account, so that e-mails land in the Email Queue (never sent: tests do not flush it)."""
+	if frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "PdN tests",
+			"email_id": "pdn-tests@example.com",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "localhost",
+			"no_smtp_authentication": 1,
+		}
+	).insert(ignore_permissions=True)
+	frappe.local.outgoing_email_account = {}
