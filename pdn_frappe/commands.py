@@ -10,6 +10,7 @@ DEMO_LOADERS = [
 	"pdn_frappe.conventions.demo.load",
 	"pdn_frappe.animation.demo.load",
 	"pdn_frappe.applications.demo.load",
+	"pdn_frappe.evaluation.demo.load",
 ]
 
 

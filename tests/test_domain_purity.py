@@ -1,6 +1,7 @@
 """pdn_frappe/domain is plain Python: no frappe, only the stdlib and a short allow-list.
 
-Two checks per module of pdn_frappe/domain/**/*.py:
+Two checks per module of pdn_frappe/domain/**/*.py (and of pdn_frappe/demo/**/*.py, the demo data,
+which may import the domain and nothing else of the app):
 
 * static (``ast``): no import of ``frappe`` in any form (``import frappe``,
   ``import frappe.x``, ``from frappe... import``, ``importlib.import_module("frappe")``,
@@ -29,10 +30,18 @@ DOMAIN_PACKAGE = f"{md.APP_NAME}.domain"
 STDLIB = frozenset(sys.stdlib_module_names)
 
 
+#: packages held to the same rule: the demo data (pdn_frappe/demo) is plain data built from a seed
+PURE_DIRS = (md.DOMAIN_DIR, md.APP_DIR / "demo")
+
+
 def domain_files() -> list[Path]:
-	if not md.DOMAIN_DIR.is_dir():
-		return []
-	return sorted(p for p in md.DOMAIN_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+	return sorted(
+		p
+		for folder in PURE_DIRS
+		if folder.is_dir()
+		for p in folder.rglob("*.py")
+		if "__pycache__" not in p.parts
+	)
 
 
 def module_name(path: Path) -> str:

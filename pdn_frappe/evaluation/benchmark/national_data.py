@@ -29,6 +29,7 @@ import time
 import frappe
 from frappe.utils import getdate, nowdate
 
+from pdn_frappe.demo.evaluations import NETWORK_WEIGHTS, questionnaire_figures
 from pdn_frappe.domain import evaluation as rules
 
 PREFIX = "NAT"
@@ -55,31 +56,6 @@ STRUCTURE_KINDS = (
 	"Foyer de jeunes travailleurs", "Mission locale", "Service jeunesse municipal", "Espace de vie sociale",
 )  # fmt: skip
 TOWNS = ("Nord", "Sud", "Est", "Ouest", "Centre", "Val", "Plaine", "Coteaux", "Rivière", "Bourg")
-NETWORK_WEIGHTS = {
-	"Instagram": 0.8, "Snapchat": 0.6, "Facebook": 0.45, "TikTok": 0.35, "WhatsApp": 0.3,
-	"Discord": 0.2, "YouTube": 0.12, "Messenger": 0.1, "Twitch": 0.06,
-}  # fmt: skip
-AGE_WEIGHTS = {
-	"age_under_12": 0.03,
-	"age_12_14": 0.25,
-	"age_15_17": 0.38,
-	"age_18_20": 0.21,
-	"age_21_25": 0.13,
-}
-INTERACTION_WEIGHTS = {
-	"interactions_simple_exchange": 0.42, "interactions_information": 0.22, "interactions_prevention": 0.1,
-	"interactions_project_support": 0.09, "interactions_listening": 0.12, "interactions_referral": 0.05,
-}  # fmt: skip
-DEVICE_ODDS = {
-	"device_smartphone": 0.95,
-	"device_computer": 0.7,
-	"device_tablet": 0.15,
-	"device_console": 0.05,
-}
-PUBLICATION_ODDS = {
-	"published_structure_info": 0.85, "published_local_news": 0.65, "published_institutional_info": 0.35,
-	"published_prevention": 0.5, "published_youth_articles": 0.25, "published_other": 0.1,
-}  # fmt: skip
 MISSIONS = (("Youth", 0.72), ("Parenting", 0.13), ("Youth and parenting", 0.15))
 RESPONSE_ODDS = 0.975
 DRAFT_ODDS = 0.008
@@ -118,17 +94,6 @@ def _pick_weighted(rng: random.Random, options) -> str:
 		if roll < total:
 			return value
 	return options[-1][0]
-
-
-def _split(rng: random.Random, total: int, weights: dict[str, float]) -> dict[str, int]:
-	"""Split ``total`` into whole parts roughly along ``weights`` (the parts add up to ``total``)."""
-	noisy = {key: weight * rng.uniform(0.6, 1.4) for key, weight in weights.items()}
-	whole = sum(noisy.values())
-	parts = {key: int(total * value / whole) for key, value in noisy.items()}
-	rest = total - sum(parts.values())
-	for key in sorted(noisy, key=noisy.get, reverse=True)[:rest]:
-		parts[key] += 1
-	return parts
 
 
 def _day_between(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
@@ -237,34 +202,9 @@ def build_evaluation(
 	else:
 		submitted_on = due - dt.timedelta(days=rng.randint(0, 20))
 
-	weeks = period.days / 7
-	hours = round(promeneur["weekly_hours"] * weeks * rng.uniform(0.55, 1.3) * 2) / 2
-	parenting = promeneur["mission"] != "Youth"
-	youth = promeneur["mission"] != "Parenting"
-	contacted = int(hours * rng.uniform(0.4, 1.8)) if youth else rng.randint(0, 3)
-	parents = int(hours * rng.uniform(0.2, 1.0)) if parenting else 0
-	met = int(contacted * rng.uniform(0.0, 0.25))
-	values = {
-		"hours_online": hours,
-		"young_friends": rng.randint(40, 450) if youth else rng.randint(0, 40),
-		"exchanges_per_week": rng.randint(1, 45),
-		"youths_contacted": contacted,
-		"new_youths_contacted": int(contacted * rng.uniform(0.05, 0.5)),
-		"short_contacts": int(contacted * rng.uniform(0.15, 0.6)),
-		"youths_met_after_contact": met,
-		"projects_initiated": rng.randint(0, max(0, met // 3)),
-		"parents_contacted": parents,
-	}
-	values.update(_split(rng, int(contacted * rng.uniform(0.6, 1.0)), AGE_WEIGHTS))
-	exchanges = int((contacted + parents) * rng.uniform(1.0, 3.0))
-	values.update(_split(rng, exchanges, INTERACTION_WEIGHTS))
-	for fieldname, odds in (*DEVICE_ODDS.items(), *PUBLICATION_ODDS.items()):
-		values[fieldname] = 1 if rng.random() < odds else 0
-	for fieldname in rules.RATING_FIELDS:
-		values[fieldname] = rng.choice((2, 3, 3, 4, 4, 4, 5, 5)) / rules.MAX_STARS
-
-	used = [n for n in networks if rng.random() < NETWORK_WEIGHTS.get(n, 0.04)] or [networks[0]]
-	addressed = [t for t in themes if rng.random() < 0.18][:6]
+	values, used, addressed = questionnaire_figures(
+		rng, period, promeneur["mission"], promeneur["weekly_hours"], networks, themes
+	)
 	values.update(
 		{
 			"promeneur": promeneur["name"],
