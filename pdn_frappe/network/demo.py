@@ -140,6 +140,55 @@ def ensure_departments_exist(codes) -> None:
 		sync_departments()
 
 
+# ---------------------------------------------------------------- outgoing e-mail
+
+DEMO_EMAIL_ACCOUNT = "Promeneurs du Net (démo)"
+DEMO_SENDER = f"noreply@{demo.DEMO_EMAIL_DOMAIN}"
+
+
+def ensure_outgoing_email_account(host: str, port: int = 25) -> str:
+	"""Make the demo's outgoing Email Account, the default one, send through ``host``:``port``.
+
+	Meant for a local mail catcher (Mailpit, ``python -m aiosmtpd``): no authentication, no TLS.
+	Every e-mail of the app (acknowledgements, correction links, decisions, reminders) then goes
+	there once the scheduler flushes the Email Queue. Creates the account, or updates it when it
+	points elsewhere; returns "created", "updated" or "existing".
+
+	Frappe checks the connection on save when the host is ``localhost`` or ``127.0.0.1``: the
+	catcher must be running then; other hosts (``mailpit`` in Docker) are not contacted.
+	"""
+	wanted = {
+		"email_id": DEMO_SENDER,
+		"enable_outgoing": 1,
+		"default_outgoing": 1,
+		"smtp_server": host,
+		"smtp_port": str(int(port)),
+		"no_smtp_authentication": 1,
+		"use_tls": 0,
+		"use_ssl_for_outgoing": 0,
+		"awaiting_password": 0,
+		"enable_incoming": 0,
+		"domain": None,
+		"service": "",
+		"auth_method": "Basic",
+		"login_id_is_different": 0,
+	}
+	outcome = UPDATED
+	if frappe.db.exists("Email Account", DEMO_EMAIL_ACCOUNT):
+		account = frappe.get_doc("Email Account", DEMO_EMAIL_ACCOUNT)
+		if all((account.get(field) or None) == (value or None) for field, value in wanted.items()):
+			return EXISTING
+	else:
+		account = frappe.new_doc("Email Account")
+		account.email_account_name = DEMO_EMAIL_ACCOUNT
+		outcome = CREATED
+	account.update(wanted)
+	account.flags.ignore_permissions = True
+	account.save()
+	frappe.local.outgoing_email_account = {}  # forget the default account cached by this process
+	return outcome
+
+
 # ---------------------------------------------------------------- users
 
 
