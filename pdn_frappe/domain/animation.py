@@ -9,10 +9,11 @@ layer turns the code into a French message.
 from __future__ import annotations
 
 import datetime
-import html
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from pdn_frappe.domain import privacy
+from pdn_frappe.domain.privacy import plain_text
 
 # ---------------------------------------------------------------- vocabulary (values of Select fields)
 
@@ -299,50 +300,27 @@ def build_ics(event: CalendarEvent, stamp: datetime.datetime, cancel: bool = Fal
 
 
 # ---------------------------------------------------------------- anonymity of practice notes
-
-_TAG_RE = re.compile(r"<[^>]+>")
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-_PROFILE_URL_RE = re.compile(
-	r"(?:https?://)?(?:www\.|m\.|vm\.)?"
-	r"(?:instagram\.com|facebook\.com|fb\.com|snapchat\.com|tiktok\.com|twitter\.com|x\.com|"
-	r"youtube\.com|twitch\.tv|discord\.gg|discord\.com|linkedin\.com|threads\.net)"
-	r"/[^\s<>\"')]+",
-	re.IGNORECASE,
-)
-_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?")
-_PHONE_RE = re.compile(
-	r"(?<![\w+])(?:(?:\+|00)33[\s.\-]?(?:\(0\)[\s.\-]?)?[1-9]|0[1-9])(?:[\s.\-]?\d{2}){4}(?!\d)"
-	r"|(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s.\-]?\d){7,12}(?!\d)"
-)
-
-
-def plain_text(value: str | None) -> str:
-	"""Text of an HTML fragment (Text Editor fields), tags removed and entities decoded."""
-	return html.unescape(_TAG_RE.sub(" ", value or ""))
+# The detector is :mod:`pdn_frappe.domain.privacy`, the one guard of every free text; these
+# names stay for the practice notes that call them.
 
 
 def find_identity_fragments(*texts: str | None) -> list[str]:
 	"""Fragments that look like somebody's identity: e-mail addresses, social network profile
-	links, @handles and phone numbers, each once, in the order they appear.
+	links, @handles and phone numbers, each once; per text, e-mail addresses, then links, then
+	handles, then phone numbers, each in the order they appear.
 
-	Practice notes must stay anonymous: a young person may never be recognisable in them.
+	Practice notes must stay anonymous: a young person may never be recognisable in them. The
+	texts are HTML (Text Editor fields). Prefer :func:`privacy.contact_detail_warnings`, which
+	names the kinds found and never the fragments.
 	"""
+	rank = {privacy.EMAIL: 0, privacy.PROFILE_URL: 1, privacy.HANDLE: 2, privacy.PHONE: 3}
 	found: list[str] = []
-
-	def add(fragment: str) -> None:
-		fragment = fragment.strip().rstrip(".,;:!?")
-		if fragment and fragment not in found:
-			found.append(fragment)
-
-	for raw in texts:
-		text = plain_text(raw)
-		for regex in (_EMAIL_RE, _PROFILE_URL_RE):
-			for match in regex.finditer(text):
-				add(match.group(0))
-			text = regex.sub(" ", text)
-		for regex in (_HANDLE_RE, _PHONE_RE):
-			for match in regex.finditer(text):
-				add(match.group(0))
+	for text in texts:
+		findings = privacy.find_contact_details(text, html=True)
+		for finding in sorted(findings, key=lambda f: (rank[f.kind], f.start)):
+			fragment = finding.text.strip().rstrip(".,;:!?")
+			if fragment and fragment not in found:
+				found.append(fragment)
 	return found
 
 
