@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import escape_html, format_datetime, get_url, get_url_to_form, now_datetime
 
 from pdn_frappe.domain.animation import CalendarEvent, build_ics, plain_text
+from pdn_frappe.domain.validation import safe_url
 
 ICS_FILENAME = "formation.ics"
 
@@ -50,10 +51,18 @@ def _training_summary(training) -> str:
 	if training.place:
 		lines.append(_("Where: {0}").format(escape_html(training.place)))
 	if training.online_link:
-		lines.append(_("Online: {0}").format(escape_html(training.online_link)))
+		lines.append(_("Online: {0}").format(link_or_text(training.online_link)))
 	if training.trainer:
 		lines.append(_("With: {0}").format(escape_html(training.trainer)))
 	return "<br>".join(lines)
+
+
+def link_or_text(url: str) -> str:
+	"""A link when ``url`` is a well-formed http(s) address, else the value as escaped text."""
+	checked = safe_url(url)
+	if not checked:
+		return escape_html(url or "")
+	return '<a href="{0}">{0}</a>'.format(escape_html(checked))
 
 
 def _link(training) -> str:

@@ -6,8 +6,11 @@ town, network profiles and online office hours; never a last name, an e-mail
 or a phone number.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import time, timedelta
+
+from pdn_frappe.domain.validation import safe_url
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PUBLICS = {
@@ -20,6 +23,8 @@ MISSIONS = {
 	"parenting": ("Parenting", "Youth and parenting"),
 }
 MAX_QUERY_LENGTH = 60
+#: a photo is shown only from the site's public files, by a plain path
+_PUBLIC_FILE_RE = re.compile(r"/files/[^\x00-\x1f\x7f\"'<>\\`?#]+")
 
 
 @dataclass(frozen=True)
@@ -114,10 +119,12 @@ def office_hours(rows: list[dict]) -> list[dict]:
 	]
 
 
-def safe_url(url: str | None) -> str | None:
-	"""Only http(s) links are published."""
-	url = (url or "").strip()
-	return url if url.lower().startswith(("https://", "http://")) else None
+def public_file(path: str | None) -> str | None:
+	"""A public file of the site (``/files/...``) that may be shown as an image, else None."""
+	path = (path or "").strip()
+	if _PUBLIC_FILE_RE.fullmatch(path) and "/../" not in path and not path.endswith("/.."):
+		return path
+	return None
 
 
 @dataclass
@@ -142,7 +149,7 @@ def public_profile(row: dict, networks: list[dict], hours: list[dict]) -> Public
 	return PublicProfile(
 		name=row["name"],
 		first_name=(row.get("first_name") or "").strip(),
-		photo=photo if photo and photo.startswith("/files/") else None,
+		photo=public_file(photo),
 		structure=row.get("structure_name") or "",
 		city=row.get("city"),
 		department=row.get("department") or "",

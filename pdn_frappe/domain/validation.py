@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from urllib.parse import urlsplit
 
 from pdn_frappe.domain.departments import department_for_postcode, normalize_code
 
@@ -185,3 +186,43 @@ def check_weekly_hours(hours: float) -> float:
 	if hours < MIN_WEEKLY_HOURS:
 		raise DomainValidationError("weekly_hours_too_low", _as_text(hours))
 	return float(hours)
+
+
+# --- Links -----------------------------------------------------------------------------------------------
+
+LINK_SCHEMES = ("http", "https")
+MAX_URL_LENGTH = 2048
+
+#: characters a link written into a page never holds: blanks, quotes, angle brackets, backslashes and
+#: control characters (they could end an HTML attribute or fool a browser's URL parser)
+_URL_FORBIDDEN_RE = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
+_HOST_LABEL_RE = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
+
+
+def safe_url(value: object) -> str | None:
+	"""Return ``value`` (stripped) when it is a well-formed absolute http(s) URL, else None.
+
+	Only such a value may become a link (``href``, ``src``) on a page, a print or an e-mail:
+	``javascript:``, ``data:``, relative or protocol-relative addresses, addresses with credentials
+	(``https://bank.example@evil.example``) and anything holding blanks, quotes, angle brackets or
+	backslashes are not links. The caller still escapes what it writes.
+	"""
+	if not isinstance(value, str):
+		return None
+	url = value.strip()
+	if not url or len(url) > MAX_URL_LENGTH or _URL_FORBIDDEN_RE.search(url):
+		return None
+	try:
+		parts = urlsplit(url)
+		parts.port  # raises ValueError on a port that is not a number
+	except ValueError:
+		return None
+	if parts.scheme.lower() not in LINK_SCHEMES or "@" in parts.netloc:
+		return None
+	host = parts.hostname or ""
+	if host.startswith("[") or ":" in host:
+		return url  # an IPv6 literal, already checked by urlsplit
+	labels = host.rstrip(".").split(".")
+	if not host or not all(_HOST_LABEL_RE.fullmatch(label) for label in labels):
+		return None
+	return url
