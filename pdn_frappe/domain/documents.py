@@ -779,12 +779,12 @@ def to_docx(document: RenderedDocument, options: DocxOptions | None = None) -> b
 	word.styles["Normal"].font.size = Pt(10.5)
 	_set_language(word, options.language)
 
-	properties = word.core_properties
-	properties.title = document.title
-	properties.subject = document.subtitle
-	properties.author = options.author
+	properties = word.core_properties  # Word keeps at most 255 characters in each property
+	properties.title = document.title[:255]
+	properties.subject = document.subtitle[:255]
+	properties.author = options.author[:255]
 	properties.language = options.language
-	properties.keywords = ", ".join(options.keywords)
+	properties.keywords = ", ".join(options.keywords)[:255]
 
 	header = section.header.paragraphs[0]
 	if options.logo:
