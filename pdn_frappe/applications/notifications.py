@@ -1,8 +1,11 @@
-"""E-mails to the applicant and the structure, in French, at submission and at each decision."""
+"""E-mails to the applicant and the structure, in French, at submission and at each decision.
+
+Texts are built here as plain text; the e-mail template escapes every one of them.
+"""
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, format_date, format_time
+from frappe.utils import format_date, format_time
 
 from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
@@ -40,10 +43,10 @@ def send_notice(doc, kind: str, token: str | None = None) -> None:
 
 def build_notice(doc, kind: str, token: str | None = None) -> tuple[str, str]:
 	"""Subject and HTML body of a notice, in the current language."""
-	candidate = escape_html(f"{doc.candidate_first_name} {doc.candidate_last_name}".strip())
-	structure = escape_html(doc.structure_name or "")
-	department = escape_html(utils.department_name(doc.department))
-	call = escape_html(utils.call_title(doc.application_call))
+	candidate = f"{doc.candidate_first_name or ''} {doc.candidate_last_name or ''}".strip()
+	structure = doc.structure_name or ""
+	department = utils.department_name(doc.department)
+	call = utils.call_title(doc.application_call)
 	reference = doc.name
 	context = {
 		"greeting": _("Hello {0},").format(candidate),
@@ -86,7 +89,7 @@ def build_notice(doc, kind: str, token: str | None = None) -> tuple[str, str]:
 		paragraphs.append(
 			_("The coordination asks you to correct or complete the application of {0}:").format(candidate)
 		)
-		context["quote"] = escape_html(doc.correction_request or "")
+		context["quote"] = doc.correction_request or ""
 		if token:
 			from pdn_frappe.applications.review import correction_url
 
@@ -102,7 +105,7 @@ def build_notice(doc, kind: str, token: str | None = None) -> tuple[str, str]:
 				"Good news: the steering committee has accepted {0} ({1}) into the network of the Promeneurs du Net."
 			).format(candidate, structure),
 			_("A separate e-mail invites {0} to set a password for the network's online space.").format(
-				escape_html(doc.candidate_email or "")
+				doc.candidate_email or ""
 			),
 			_("The convention between the structure and the CAF will follow."),
 		]
@@ -115,7 +118,7 @@ def build_notice(doc, kind: str, token: str | None = None) -> tuple[str, str]:
 				"The steering committee has not accepted the application of {0}, for the following reason:"
 			).format(candidate)
 		)
-		context["quote"] = escape_html(doc.rejection_reason or "")
+		context["quote"] = doc.rejection_reason or ""
 		paragraphs.append(
 			_(
 				"You may contact the coordination of your department to talk about it, and apply again to a later call."
@@ -142,21 +145,14 @@ def build_notice(doc, kind: str, token: str | None = None) -> tuple[str, str]:
 
 
 def signature(department: str | None) -> list[str]:
-	lines = [
-		_("The coordination of the Promeneurs du Net – {0}").format(
-			escape_html(utils.department_name(department))
-		)
-	]
+	lines = [_("The coordination of the Promeneurs du Net – {0}").format(utils.department_name(department))]
 	email, phone = frappe.db.get_value(
 		"PdN Department", department, ["coordination_email", "coordination_phone"]
 	) or (
 		None,
 		None,
 	)
-	for value in (email, phone):
-		if value:
-			lines.append(escape_html(value))
-	return lines
+	return lines + [value for value in (email, phone) if value]
 
 
 def welcome_meetings(doc) -> list[str]:
@@ -183,4 +179,4 @@ def meeting_line(row) -> str:
 		)
 	elif row.from_time:
 		when = _("{0} at {1}").format(when, format_time(row.from_time, "HH:mm"))
-	return f"{when} – {escape_html(row.place or '')}"
+	return f"{when} – {row.place or ''}"

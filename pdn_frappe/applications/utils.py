@@ -120,16 +120,16 @@ def call_error_message(code: str, department: str, call: str | None) -> str:
 	page = '<a href="{0}">{0}</a>'.format(get_url(CALLS_PAGE))
 	if code == "call_not_for_department":
 		return _("The call for applications {0} does not cover the department {1}.").format(
-			frappe.bold(call_title(call)), frappe.bold(department_name(department))
+			frappe.bold(escape_html(call_title(call))), frappe.bold(escape_html(department_name(department)))
 		)
 	if code == "call_closed" and call and frappe.db.exists(CALL, call):
 		opening, closing = frappe.db.get_value(CALL, call, ["opening_date", "closing_date"])
 		return _(
 			"The call for applications {0} does not accept applications any more: it was open from {1} to {2}. See the open calls on {3}."
-		).format(frappe.bold(call_title(call)), format_date(opening), format_date(closing), page)
+		).format(frappe.bold(escape_html(call_title(call))), format_date(opening), format_date(closing), page)
 	return _(
 		"No call for applications is open in the department {0} today. See the open calls on {1}."
-	).format(frappe.bold(department_name(department)), page)
+	).format(frappe.bold(escape_html(department_name(department))), page)
 
 
 def call_title(call: str | None) -> str:

@@ -14,7 +14,7 @@ import unicodedata
 
 import frappe
 from frappe import _
-from frappe.utils import flt, getdate, nowdate
+from frappe.utils import escape_html, flt, getdate, nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import conventions as rules
@@ -145,7 +145,7 @@ def missing_fields_message(paths) -> str:
 		generic = re.sub(r"\[\d+\]", "", path)
 		label = labels.get(generic)
 		if label is None:
-			label = _("merge field {0}").format(generic)
+			label = _("merge field {0}").format(escape_html(generic))  # a name typed in the template
 		if row:
 			label = _("{0} (row {1})").format(label, row.group(1))
 		names.append(frappe.bold(label))
@@ -378,7 +378,9 @@ def render(doc, template: str | None = None) -> documents.RenderedDocument:
 	except documents.TemplateSyntaxProblem as error:
 		frappe.throw(
 			_("The template {0} cannot be used: section {1} cannot be read ({2}).").format(
-				frappe.bold(name), frappe.bold(error.section), error.details
+				frappe.bold(escape_html(name)),
+				frappe.bold(escape_html(error.section)),
+				escape_html(error.details),
 			),
 			exc=exceptions.DocumentTemplateError,
 			title=_("Invalid template"),

@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
+from frappe.utils.html_utils import sanitize_html
 
 from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
@@ -61,7 +62,13 @@ def call_details(names: list[str]) -> dict:
 	if not names:
 		return {}
 	result = {
-		row.name: frappe._dict(row, meetings=[], documents=[])
+		row.name: frappe._dict(
+			row,
+			# the page writes the presentation as HTML: only harmless tags and http(s) links are kept
+			description=sanitize_html(row.description or "", always_sanitize=True),
+			meetings=[],
+			documents=[],
+		)
 		for row in frappe.get_all(
 			utils.CALL,
 			filters={"name": ("in", names)},
