@@ -25,7 +25,11 @@ def sync_document_templates():
 
 
 def configure_for_france():
-	"""Set the site to French regional settings, unless it is already configured otherwise."""
+	"""Set the site to French regional settings, unless it is already configured otherwise.
+
+	Whatever the country, errors never show the server's traceback to visitors and users.
+	"""
+	hide_error_tracebacks()
 	settings = frappe.get_single("System Settings")
 	changes = settings_to_apply({key: settings.get(key) for key in FRENCH_SETTINGS})
 	if not changes:
@@ -39,6 +43,15 @@ def configure_for_france():
 	if "language" in changes:
 		frappe.db.set_default("lang", changes["language"])
 		set_guest_language(changes["language"])
+
+
+def hide_error_tracebacks():
+	"""An error answered to a browser or an API client carries a message, never a traceback.
+
+	Frappe adds the full Python traceback to error responses while ``allow_error_traceback`` is on
+	(its default); the traceback stays in the Error Log for administrators.
+	"""
+	frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
 
 
 def set_guest_language(language: str) -> None:

@@ -1,0 +1,7 @@
+"""Errors sent to visitors and users no longer carry the server's traceback (existing sites)."""
+
+from pdn_frappe.install import hide_error_tracebacks
+
+
+def execute():
+	hide_error_tracebacks()
