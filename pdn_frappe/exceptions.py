@@ -136,10 +136,6 @@ class SpamSubmissionError(PdnValidationError):
 	pass
 
 
-class TooManySubmissionsError(PdnValidationError):
-	http_status_code = 429
-
-
 class DecisionReasonRequiredError(PdnValidationError):
 	pass
 

@@ -288,13 +288,10 @@ def test_data_urls():
 # --- spam guards and links -------------------------------------------------------------------------------
 
 
-def test_honeypot_and_rate_limit():
+def test_honeypot():
 	assert not rules.honeypot_filled(None)
 	assert not rules.honeypot_filled("  ")
 	assert rules.honeypot_filled("https://spam.example")
-	assert not rules.rate_limit_reached(4, 5)
-	assert rules.rate_limit_reached(5, 5)
-	assert not rules.rate_limit_reached(1000, 0)
 
 
 def test_correction_token_is_stored_as_a_digest():
@@ -406,6 +403,20 @@ def test_notice_recipients():
 		}
 	)
 	assert to == ["camille@example.com"]
+	assert cc == ["president@example.org"]
+
+
+def test_notice_recipients_are_the_applications_own_single_addresses():
+	to, cc = rules.notice_recipients(
+		{
+			"candidate_email": "camille@example.com, victim@example.net",
+			"structure_email": "contact@example.org\nBcc: victim@example.net",
+			"legal_representative_email": "president@example.org",
+			"coordination_email": "coordination@example.org",
+			"owner": "someone@example.org",
+		}
+	)
+	assert to == []
 	assert cc == ["president@example.org"]
 
 

@@ -5,6 +5,9 @@ Every way a guest can send an application goes through :func:`submit_application
 Frappe's standard web form endpoint, which ``hooks.py`` points here for this form. A submission is
 all or nothing: the answers and the attachments are checked before anything is written, and any
 error rolls the whole request back.
+
+Spam guards: the honeypot field, checked once by the application itself (``PdNApplication.validate``),
+and Frappe's own ``rate_limit`` on the public endpoints, per client address.
 """
 
 import json
@@ -20,10 +23,9 @@ from pdn_frappe.applications import review, utils
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain.validation import DomainValidationError
 
-#: requests (valid or not) one address may send to the public endpoints in a window, against hammering;
-#: the number of applications recorded per hour is limited separately by PdN Settings
-ATTEMPTS_PER_WINDOW = 60
-ATTEMPT_WINDOW_SECONDS = 600
+#: requests one address may make to the correction link in a window, against guessing tokens
+CORRECTION_ATTEMPTS_PER_WINDOW = 60
+CORRECTION_WINDOW_SECONDS = 600
 SUBMISSION_WINDOW_SECONDS = 3600
 
 
@@ -40,36 +42,9 @@ def check_honeypot(doc) -> None:
 		)
 
 
-def client_address() -> str:
-	return getattr(frappe.local, "request_ip", None) or "unknown"
-
-
-def _submissions_key() -> str:
-	return frappe.cache.make_key(f"pdn:application-submissions:{client_address()}")
-
-
-def submissions_in_window() -> int:
-	return int(frappe.cache.get(_submissions_key()) or 0)
-
-
-def check_rate_limit() -> None:
-	limit = utils.settings().guest_rate_limit
-	if rules.rate_limit_reached(submissions_in_window(), limit):
-		frappe.throw(
-			_(
-				"Too many applications were sent from your connection in the last hour ({0} at most). Please try again later."
-			).format(limit),
-			exc=exceptions.TooManySubmissionsError,
-			title=_("Please wait"),
-		)
-
-
-def record_guest_submission() -> None:
-	"""Count one application for the client address; the count is undone if the request fails."""
-	key = _submissions_key()
-	if frappe.cache.incrby(key, 1) == 1:
-		frappe.cache.expire(key, SUBMISSION_WINDOW_SECONDS)
-	frappe.db.after_rollback.add(lambda: frappe.cache.decrby(key, 1))
+def submissions_per_hour() -> int:
+	"""Requests one address may send to the form in an hour (PdN Settings, read at each request)."""
+	return max(utils.settings().guest_rate_limit, 1)
 
 
 # ------------------------------------------------------------------ input
@@ -198,17 +173,13 @@ def remove_previous_files(doc, fieldname: str, keep: str) -> None:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(limit=ATTEMPTS_PER_WINDOW, seconds=ATTEMPT_WINDOW_SECONDS)
+@rate_limit(limit=submissions_per_hour, seconds=SUBMISSION_WINDOW_SECONDS)
 def submit_application(data: str | dict | None = None, correction: str | None = None) -> dict:
 	"""Record an application sent by the public form, or the corrections sent through a private link."""
 	utils.use_site_language_for_guests()
 	values = parse_form_data(data)
-	if rules.honeypot_filled(values.get(rules.HONEYPOT_FIELD)):
-		check_honeypot(frappe._dict(values))
 	if correction:
 		return resubmit(correction, values)
-	if frappe.session.user == "Guest":
-		check_rate_limit()
 	files, file_errors = read_attachments(values)
 
 	doc = frappe.new_doc(utils.APPLICATION)
@@ -227,7 +198,7 @@ def submit_application(data: str | dict | None = None, correction: str | None = 
 	}
 
 
-@frappe.whitelist(allow_guest=True)
+@frappe.whitelist(allow_guest=True, methods=["POST"])
 def accept(web_form: str, data: str | dict, for_payment=None):
 	"""Frappe's web form endpoint: the ``candidature`` form is handled here, any other form as usual."""
 	if web_form == utils.WEB_FORM:
@@ -238,7 +209,7 @@ def accept(web_form: str, data: str | dict, for_payment=None):
 
 
 @frappe.whitelist(allow_guest=True)
-@rate_limit(limit=ATTEMPTS_PER_WINDOW, seconds=ATTEMPT_WINDOW_SECONDS)
+@rate_limit(limit=CORRECTION_ATTEMPTS_PER_WINDOW, seconds=CORRECTION_WINDOW_SECONDS)
 def get_correction(token: str) -> dict:
 	"""The applicant's own answers, for the private correction link (never the reviewers' notes)."""
 	utils.use_site_language_for_guests()

@@ -480,11 +480,6 @@ def honeypot_filled(value: object) -> bool:
 	return bool(_text(value))
 
 
-def rate_limit_reached(submissions_in_window: int, limit: int | None) -> bool:
-	"""Whether one more submission from the same address would exceed ``limit`` (0 or None: no limit)."""
-	return bool(limit) and submissions_in_window >= int(limit)
-
-
 # --- Correction link -------------------------------------------------------------------------------------
 
 
@@ -588,12 +583,23 @@ def structure_documents(application: Mapping, known_files: Iterable[str], receiv
 	]
 
 
+def _one_address(value: object) -> str | None:
+	try:
+		return validation.normalize_email(_text(value))
+	except validation.DomainValidationError:
+		return None
+
+
 def notice_recipients(application: Mapping) -> tuple[list[str], list[str]]:
-	"""(to, cc): the candidate, then the structure and its legal representative, without repeats."""
-	to = [e for e in [_text(application.get("candidate_email")).lower()] if e]
+	"""(to, cc): the candidate, then the structure and its legal representative, without repeats.
+
+	Only the application's own addresses, each a single valid address: a value holding anything
+	else (a list, a header) is left out rather than trusted.
+	"""
+	to = [e for e in [_one_address(application.get("candidate_email"))] if e]
 	cc: list[str] = []
 	for key in ("structure_email", "legal_representative_email"):
-		email = _text(application.get(key)).lower()
+		email = _one_address(application.get(key))
 		if email and email not in to and email not in cc:
 			cc.append(email)
 	return to, cc

@@ -8,7 +8,7 @@ from frappe.utils import getdate, now_datetime, nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.applications import notifications, records, review, utils
-from pdn_frappe.applications.submission import check_honeypot, check_rate_limit, record_guest_submission
+from pdn_frappe.applications.submission import check_honeypot
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain.validation import DomainValidationError
 
@@ -99,9 +99,6 @@ class PdNApplication(Document):
 	# end: auto-generated types
 
 	def before_insert(self):
-		check_honeypot(self)
-		if frappe.session.user == "Guest":
-			check_rate_limit()
 		self.set_application_call()
 		self.submitted_on = now_datetime()
 
@@ -113,8 +110,6 @@ class PdNApplication(Document):
 		self.set_review_dates()
 
 	def after_insert(self):
-		if frappe.session.user == "Guest":
-			record_guest_submission()
 		review.assign_to_coordinators(self)
 		notifications.send_acknowledgement(self)
 
@@ -124,6 +119,7 @@ class PdNApplication(Document):
 	# ------------------------------------------------------------ submission
 
 	def clear_honeypot(self):
+		"""The one spam check of every submission, whatever way it came (form, HTTP, correction link)."""
 		check_honeypot(self)
 		self.set(rules.HONEYPOT_FIELD, None)
 

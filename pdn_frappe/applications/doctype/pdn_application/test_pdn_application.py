@@ -245,20 +245,61 @@ class TestGuestSubmission(ApplicationTestCase):
 			frappe.db.set_single_value("PdN Settings", "max_attachment_mb", 5)
 
 	def test_rate_limit_per_client_address(self):
+		"""Frappe's rate_limit guards the endpoint, with the hourly limit of PdN Settings."""
+		from frappe.utils import set_request
+
 		frappe.db.set_single_value("PdN Settings", "guest_rate_limit", 2)
+		set_request(method="POST", path="/api/method/pdn_frappe.applications.submission.submit_application")
+		frappe.form_dict.cmd = "pdn_frappe.applications.submission.submit_application"
 		try:
 			address = f"192.0.2.{frappe.generate_hash(length=6)}"
 			submit_as_guest(self.values(), ip=address)
 			submit_as_guest(self.values(), ip=address)
-			message = self.assert_refused(exceptions.TooManySubmissionsError, self.values(), ip=address)
-			self.assertIn("2", message)
+			self.assert_refused(frappe.RateLimitExceededError, self.values(), ip=address)
 			# another address is not affected
 			submit_as_guest(self.values(), ip=f"192.0.2.{frappe.generate_hash(length=6)}")
 		finally:
+			frappe.local.request = None
+			frappe.form_dict.pop("cmd", None)
 			frappe.db.set_single_value("PdN Settings", "guest_rate_limit", 50)
 
 	def test_honeypot_turns_robots_away(self):
 		self.assert_refused(exceptions.SpamSubmissionError, self.values(website_url="https://spam.example"))
+		# the same single check guards the standard web form endpoint
+		frappe.set_user("Guest")
+		try:
+			with self.assertRaises(exceptions.SpamSubmissionError):
+				submission.accept("candidature", json.dumps(self.values(website_url="https://spam.example")))
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_acknowledgement_goes_to_the_applications_own_addresses_once(self):
+		doc = self.submit(
+			structure_email="contact.ack@example.org", legal_representative_email="president.ack@example.org"
+		)
+		(ack,) = queued_emails(doc.name)
+		self.assertCountEqual(
+			ack.recipients, [doc.candidate_email, "contact.ack@example.org", "president.ack@example.org"]
+		)
+		self.assertEqual(
+			sorted(address.strip() for address in ack.cc.split(",") if address.strip()),
+			["contact.ack@example.org", "president.ack@example.org"],
+		)
+		# saving the application again (a reviewer's note) sends nothing more
+		doc.reload()
+		doc.coordinator_notes = "Dossier complet."
+		doc.save()
+		self.assertEqual(len(queued_emails(doc.name)), 1)
+
+	def test_values_typed_by_the_guest_are_escaped_in_the_acknowledgement(self):
+		doc = self.submit(
+			candidate_first_name='<script>alert("x")</script>',
+			structure_name='Centre <img src=x onerror=alert(1)> "social"',
+		)
+		(ack,) = queued_emails(doc.name)
+		self.assertNotIn("<script", ack.body)
+		self.assertNotIn("<img", ack.body)
+		self.assertIn("&lt;", ack.body)
 
 	def test_nothing_but_the_form_fields_is_taken_from_the_visitor(self):
 		doc = self.submit(
