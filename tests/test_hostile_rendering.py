@@ -48,9 +48,16 @@ DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:")
 # --------------------------------------------------------------------------- what Frappe provides
 
 
+#: Frappe's templates/web.html, in short; its breadcrumbs write the page title unescaped, as Frappe's do
 WEB_HTML = """<!DOCTYPE html>
-<html><head><title>{% block title %}{% endblock %}</title></head>
-<body><header>{% block header %}{% endblock %}</header>
+<html><head><title>{% block title %}{{ title | striptags }}{% endblock %}</title></head>
+<body><div class="page-breadcrumbs">{% block breadcrumbs %}
+{%- if (no_breadcrumbs is not defined or not no_breadcrumbs) and parents is defined and parents -%}
+<ol>{% for parent in parents %}<li><a href="/{{ parent.route }}">{{ parent.title }}</a></li>{% endfor %}
+<li>{{ _(title) }}</li></ol>
+{%- endif -%}
+{% endblock %}</div>
+<header>{% block header %}{% endblock %}</header>
 <main>{% block page_content %}{% endblock %}</main></body></html>"""
 
 
@@ -222,7 +229,11 @@ def test_profile_page_escapes_every_value_and_links_only_http():
 	profile = hostile_profile()
 	output = render(
 		"www/promeneurs/profile.html",
-		{"p": profile, "title": translate("{0}, Promeneur du Net").format(profile.first_name)},
+		{
+			"p": profile,
+			"title": translate("{0}, Promeneur du Net").format(profile.first_name),
+			"parents": [{"route": "promeneurs", "title": "Directory of the Promeneurs du Net"}],
+		},
 	)
 	page = assert_harmless(output)
 	assert_shown_as_text(page, times=4)

@@ -80,3 +80,35 @@ class TestPublicDirectory(FrappeTestCase):
 		self.assertTrue("Zoé PdN" in html, "the network profile is shown")
 		self.assertFalse(self.listed.email in html, "the e-mail is never shown")
 		self.assertFalse("Secret" in html, "the last name is never shown")
+
+	def test_pages_escape_hostile_values_and_link_only_http(self):
+		from frappe.website.serve import get_response_content
+
+		hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+		frappe.db.savepoint("hostile_directory")
+		try:
+			# written straight to the database: no sanitizer on the way, the pages must escape
+			frappe.db.set_value("PdN Promeneur", self.listed.name, "first_name", "Zoé" + hostile)
+			frappe.db.set_value("PdN Structure", self.structure.name, "city", hostile)
+			frappe.db.set_value(
+				"PdN Network Profile",
+				self.listed.network_profiles[0].name,
+				{"profile_url": "javascript:alert(3)", "profile_name": hostile},
+			)
+			pages = []
+			for route, form in (
+				("promeneurs", {"q": '"><script>alert(4)</script>'}),
+				("promeneurs", {"department": "63"}),
+				("promeneurs/profile", {"name": self.listed.name}),
+			):
+				frappe.local.form_dict = frappe._dict(form)
+				pages.append(get_response_content(route))
+		finally:
+			frappe.db.rollback(save_point="hostile_directory")
+		for html in pages:
+			self.assertNotIn("<script>alert", html)
+			self.assertNotIn("<img src=x", html)
+			self.assertNotIn("javascript:alert", html)
+		self.assertIn("&lt;script&gt;alert(4)", pages[0], "the search is shown, escaped")
+		self.assertIn("&lt;script&gt;alert(1)", pages[1], "the promeneur is listed, escaped")
+		self.assertIn("&lt;script&gt;alert(1)", pages[2])

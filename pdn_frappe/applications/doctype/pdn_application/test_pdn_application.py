@@ -259,7 +259,7 @@ class TestGuestSubmission(ApplicationTestCase):
 			# another address is not affected
 			submit_as_guest(self.values(), ip=f"192.0.2.{frappe.generate_hash(length=6)}")
 		finally:
-			frappe.local.request = None
+			del frappe.local.request
 			frappe.form_dict.pop("cmd", None)
 			frappe.db.set_single_value("PdN Settings", "guest_rate_limit", 50)
 
@@ -352,6 +352,28 @@ class TestGuestSubmission(ApplicationTestCase):
 		self.assertIn("pdn_frappe.applications.submission", page, "the form's own script is served")
 		self.assertIn(frappe.utils.escape_html(self.call.title), calls)
 		self.assertIn(f"application_call={self.call.name}", calls)
+
+	def test_summary_print_escapes_every_answer(self):
+		hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+		doc = self.submit()
+		# written straight to the database: no sanitizer on the way, the print format must escape
+		frappe.db.set_value(
+			"PdN Application",
+			doc.name,
+			{
+				"candidate_first_name": hostile,
+				"structure_name": hostile,
+				"city": hostile,
+				"structure_project": hostile,
+				"additional_information": hostile,
+			},
+		)
+		if getattr(frappe.local, "request", "") is None:
+			del frappe.local.request  # left empty by another test; Frappe's router reads it
+		html = frappe.get_print("PdN Application", doc.name, print_format="Application Summary")
+		self.assertNotIn("<script>alert", html)
+		self.assertNotIn("<img src=x", html)
+		self.assertIn("&lt;script&gt;alert(1)", html)
 
 	def test_form_setup_lists_open_departments_and_networks(self):
 		frappe.set_user("Guest")
