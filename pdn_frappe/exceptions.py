@@ -189,3 +189,22 @@ class CharterSignatureError(PdnValidationError):
 
 class PromeneurActivationError(PdnValidationError):
 	pass
+
+
+# Trust: scope and logins
+
+
+class OutOfScopeError(frappe.PermissionError):
+	"""A record, or a record it links to, lies outside the user's department, structure or record."""
+
+
+class LoginNotLinkableError(PdnValidationError):
+	"""A login holding roles beyond the network's cannot be linked to a promeneur or a contact."""
+
+
+class SettingsBoundsError(PdnValidationError):
+	pass
+
+
+class RecordInOtherDepartmentError(PdnValidationError):
+	"""An accepted application matches a structure or a promeneur of another department."""

@@ -72,20 +72,42 @@ before_tests = "pdn_frappe.tests.utils.before_tests"
 
 # Permissions
 # -----------
-# Scoping by department and structure relies on User Permissions, granted by
-# pdn_frappe.network.access when a user is attached to a department, a
-# structure or a promeneur. The hooks below add the rules user permissions
-# cannot express.
+# One scope module decides who sees and changes which record of a department
+# (pdn_frappe.network.scope); it fails closed and checks every write before and
+# after the change. This list must match scope.SCOPED_DOCTYPES (a test checks it).
+
+_SCOPED_DOCTYPES = (
+	"PdN Department",
+	"PdN Structure",
+	"PdN Promeneur",
+	"PdN Convention",
+	"PdN Charter Signature",
+	"PdN Evaluation",
+	"PdN Evaluation Reminder",
+	"PdN Training",
+	"PdN Training Feedback",
+	"PdN Coordination Activity",
+	"PdN Coordination Report",
+	"PdN Practice Note",
+	"PdN Resource Referent",
+	"PdN Application",
+	"PdN Application Call",
+	"PdN Steering Meeting",
+)
 
 permission_query_conditions = {
-	"PdN Resource Referent": "pdn_frappe.network.permissions.resource_referent_query",
-	"PdN Practice Note": "pdn_frappe.animation.permissions.practice_note_query",
+	doctype: "pdn_frappe.network.scope.query_conditions" for doctype in _SCOPED_DOCTYPES
 }
 
-has_permission = {
-	"PdN Resource Referent": "pdn_frappe.network.permissions.resource_referent_has_permission",
-	"PdN Practice Note": "pdn_frappe.animation.permissions.practice_note_has_permission",
-}
+has_permission = {doctype: "pdn_frappe.network.scope.has_permission" for doctype in _SCOPED_DOCTYPES}
+# Practice notes add their own rule (a promeneur changes only their own drafts); it only denies.
+has_permission["PdN Practice Note"] = [
+	"pdn_frappe.network.scope.has_permission",
+	"pdn_frappe.animation.permissions.practice_note_has_permission",
+]
+
+_SCOPE_GUARD = "pdn_frappe.network.scope.guard_write"
+_SCOPE_EVENTS = ("before_save", "before_submit", "before_cancel", "before_update_after_submit")
 
 # Scheduled Tasks
 # ---------------
@@ -107,13 +129,17 @@ jinja = {"methods": ["pdn_frappe.conventions.documents.pdn_print_document"]}
 
 # Document events
 # ---------------
-# A promeneur becomes active only with a signed charter and an active convention.
 
 doc_events = {
-	"PdN Promeneur": {"validate": "pdn_frappe.conventions.activation.check_promeneur_activation"},
+	**{doctype: {event: _SCOPE_GUARD for event in _SCOPE_EVENTS} for doctype in _SCOPED_DOCTYPES},
 	# Application attachments: private, PDF/JPEG/PNG, size limit.
 	"File": {"validate": "pdn_frappe.applications.files.validate_application_file"},
 }
+# A promeneur becomes active only with a signed charter and an active convention.
+doc_events["PdN Promeneur"]["validate"] = "pdn_frappe.conventions.activation.check_promeneur_activation"
+for _doctype in ("PdN Department", "PdN Structure", "PdN Promeneur"):
+	# a deleted registry record takes its logins' roles and scope with it
+	doc_events[_doctype]["after_delete"] = "pdn_frappe.network.access.sync_after_delete"
 
 # The standard web form endpoint hands the public "candidature" form to the app's own checks.
 override_whitelisted_methods = {

@@ -410,6 +410,7 @@ def test_demo_logins(network):
 		"caf03@demo.pdn-frappe.fr": "PdN CAF Agent",
 		"structure@demo.pdn-frappe.fr": "PdN Structure Manager",
 		"promeneur@demo.pdn-frappe.fr": "PdN Promeneur",
+		"administration@demo.pdn-frappe.fr": "PdN Administrator",
 	}
 	assert by_email["coordination63@demo.pdn-frappe.fr"].department == "63"
 	for login in demo.DEMO_LOGINS:

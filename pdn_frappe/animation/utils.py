@@ -13,6 +13,7 @@ from frappe.utils import format_datetime
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain.animation import AnimationError
+from pdn_frappe.network import scope
 
 _ERRORS = {
 	"training_full": exceptions.TrainingFullError,
@@ -98,8 +99,12 @@ def doctype_exists(doctype: str) -> bool:
 
 
 def allowed_departments(department: str | None = None) -> list[str]:
-	"""Departments the session user may see (User Permissions apply), or only ``department``."""
-	names = frappe.get_list("PdN Department", pluck="name", order_by="name asc", limit_page_length=0)
+	"""Departments the session user may see (their scope), or only ``department``."""
+	allowed = scope.allowed_departments()
+	if allowed is None:
+		names = frappe.get_all("PdN Department", pluck="name", order_by="name asc")
+	else:
+		names = sorted(allowed)
 	if department:
 		return [department] if department in names else []
 	return names

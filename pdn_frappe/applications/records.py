@@ -1,9 +1,17 @@
 """What an accepted application creates: the structure (matched by SIRET) and the promeneur (matched
-by e-mail), with the promeneur's login invitation. Running it again creates nothing more."""
+by e-mail), with the promeneur's login invitation. Running it again creates nothing more.
+
+Acceptance never reaches outside the application's department: a structure or a promeneur of
+another department with the same SIRET or e-mail stops it with a message to the reviewer (it is
+never merged), and an account that already exists for the candidate's e-mail is never linked by
+itself: the coordination links it from the promeneur's record, where the login is checked.
+"""
 
 import frappe
-from frappe.utils import nowdate
+from frappe import _
+from frappe.utils import get_link_to_form, nowdate
 
+from pdn_frappe import exceptions
 from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.network import access
@@ -22,7 +30,7 @@ def create_records(application) -> dict:
 
 def link_or_create_structure(values: dict) -> str:
 	proposed = rules.structure_record(values)
-	name = frappe.db.get_value("PdN Structure", {"siret": proposed["siret"]}, "name")
+	name = match_in_department("PdN Structure", {"siret": proposed["siret"]}, values.get("department"))
 	if name:
 		doc = frappe.get_doc("PdN Structure", name)
 		doc.update(rules.missing_values(doc.as_dict(), proposed))
@@ -33,6 +41,27 @@ def link_or_create_structure(values: dict) -> str:
 	doc.save() if name else doc.insert()
 	copy_files_to_structure(doc)
 	return doc.name
+
+
+def match_in_department(doctype: str, filters: dict, department: str) -> str | None:
+	"""The record matching ``filters`` in ``department``; a match elsewhere stops the acceptance."""
+	match = frappe.db.get_value(doctype, filters, ["name", "department"], as_dict=True)
+	if not match:
+		return None
+	if match.department != department:
+		frappe.throw(
+			_(
+				"{0} {1} already holds this {2} in another department ({3}). It is not merged: its department's coordination must settle it before this application is accepted."
+			).format(
+				_(doctype),
+				get_link_to_form(doctype, match.name) if frappe.has_permission(doctype, doc=match.name) else "",
+				_("SIRET") if "siret" in filters else _("e-mail address"),
+				frappe.bold(match.department),
+			),
+			exc=exceptions.RecordInOtherDepartmentError,
+			title=_("Record of another department"),
+		)
+	return match.name
 
 
 def add_documents(structure, values: dict) -> None:
@@ -75,7 +104,7 @@ def copy_files_to_structure(structure) -> None:
 def link_or_create_promeneur(values: dict, structure: str) -> str:
 	"""The promeneur with the candidate's e-mail, or a new one: a person is never registered twice."""
 	email = values.get("candidate_email")
-	name = frappe.db.get_value("PdN Promeneur", {"email": email}, "name")
+	name = match_in_department("PdN Promeneur", {"email": email}, values.get("department"))
 	if name:
 		return name
 	doc = frappe.get_doc({"doctype": "PdN Promeneur", **rules.promeneur_record(values, structure, nowdate())})
@@ -83,7 +112,7 @@ def link_or_create_promeneur(values: dict, structure: str) -> str:
 	return doc.name
 
 
-def invite(promeneur: str) -> str:
+def invite(promeneur: str) -> str | None:
 	"""Create the promeneur's login once and queue Frappe's invitation to set a password.
 
 	The invitation is queued, not sent on the spot, so that the acceptance stays one transaction.
@@ -91,19 +120,26 @@ def invite(promeneur: str) -> str:
 	doc = frappe.get_doc("PdN Promeneur", promeneur)
 	if doc.user:
 		return doc.user
-	had_login = frappe.db.exists("User", {"email": doc.email})
+	if frappe.db.exists("User", {"email": doc.email}):
+		frappe.msgprint(
+			_(
+				"An account already exists for {0}: it was not linked. Check it, then link it with the Create login button of {1}."
+			).format(frappe.bold(doc.email), get_link_to_form("PdN Promeneur", doc.name)),
+			title=_("Existing account"),
+			indicator="orange",
+		)
+		return None
 	messages = len(frappe.local.message_log)
 	doc.user = access.create_promeneur_user(doc, send_welcome_email=False)
 	del frappe.local.message_log[messages:]  # "new user has no roles": the role follows just below
 	doc.flags.ignore_permissions = True
 	doc.save()
-	if not had_login:
-		user = frappe.get_doc("User", doc.user)
-		user.flags.delay_emails = True
-		with utils.in_site_language():
-			try:
-				user.send_welcome_mail_to_user()
-			except frappe.OutgoingEmailError:
-				frappe.clear_last_message()
-				user.log_error("Promeneur invitation not sent: no outgoing e-mail account")
+	user = frappe.get_doc("User", doc.user)
+	user.flags.delay_emails = True
+	with utils.in_site_language():
+		try:
+			user.send_welcome_mail_to_user()
+		except frappe.OutgoingEmailError:
+			frappe.clear_last_message()
+			user.log_error("Promeneur invitation not sent: no outgoing e-mail account")
 	return doc.user

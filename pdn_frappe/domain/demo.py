@@ -33,6 +33,7 @@ COORDINATOR = "PdN Coordinator"
 CAF_AGENT = "PdN CAF Agent"
 STRUCTURE_MANAGER = "PdN Structure Manager"
 PROMENEUR = "PdN Promeneur"
+ADMINISTRATOR = "PdN Administrator"
 
 # Names of records shipped as fixtures (pdn_frappe/fixtures/*.json).
 ANIMATEUR = "Animateur enfance-jeunesse"
@@ -493,6 +494,18 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
 		),
 		department=ALLIER,
 		structure_key=GANNAT,
+	),
+	DemoLogin(
+		email=f"administration@{DEMO_EMAIL_DOMAIN}",
+		first_name="Karim",
+		last_name="Benali",
+		role=ADMINISTRATOR,
+		role_label="Administrateur national du réseau",
+		sees=(
+			"Les réglages, les listes de référence, les modèles de documents et les coordonnées des "
+			"Caf de tous les départements ; aucune fiche de promeneur ni de structure."
+		),
+		department="",
 	),
 )
 

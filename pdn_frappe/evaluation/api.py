@@ -11,7 +11,7 @@ from pdn_frappe.evaluation import utils
 DOCTYPE = "PdN Evaluation"
 
 
-@frappe.whitelist()
+@frappe.whitelist(methods=["POST"])
 def submit_evaluation(name: str) -> dict:
 	"""Submit a questionnaire, with the rights of the logged-in user (the web form's submit button)."""
 	doc = frappe.get_doc(DOCTYPE, name)

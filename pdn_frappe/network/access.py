@@ -1,20 +1,30 @@
-"""Who sees what: roles and User Permissions granted from the network registry.
+"""Roles and User Permissions follow the registry.
 
-Scoping uses Frappe's own mechanisms. A coordinator or a CAF agent gets a User
-Permission on their ``PdN Department``; a structure manager one on their
-``PdN Structure``; a promeneur one on their own ``PdN Promeneur`` record and one
-on their department. Every function here is idempotent: calling it twice grants
-nothing more.
+A user holds a network role only while the registry gives a reason for it: a department team
+lists them (coordinator, CAF agent), a structure contact gives them manager access, or a
+promeneur record whose status keeps access names them as its login. :func:`sync_user` reconciles
+one user with those reasons, both ways: it grants what is missing and withdraws what no longer
+has a reason, roles included. User Permissions are kept as a second layer (they also preset the
+department of new records); the scope itself is :mod:`pdn_frappe.network.scope`, which reads the
+registry directly and fails closed.
 """
 
 import frappe
 from frappe import _
 
-COORDINATOR = "PdN Coordinator"
-CAF_AGENT = "PdN CAF Agent"
-STRUCTURE_MANAGER = "PdN Structure Manager"
-PROMENEUR = "PdN Promeneur"
-NETWORK_ROLES = (COORDINATOR, CAF_AGENT, STRUCTURE_MANAGER, PROMENEUR)
+from pdn_frappe import roles
+from pdn_frappe.exceptions import LoginNotLinkableError
+from pdn_frappe.network import scope
+
+# Re-exported for the modules that still import the role names from here.
+COORDINATOR = roles.COORDINATOR
+CAF_AGENT = roles.CAF_AGENT
+STRUCTURE_MANAGER = roles.STRUCTURE_MANAGER
+PROMENEUR = roles.PROMENEUR_ROLE
+NETWORK_ROLES = roles.NETWORK_ROLES
+
+SCOPE_DOCTYPES = ("PdN Department", "PdN Structure", "PdN Promeneur")
+SKIPPED_USERS = ("Administrator", "Guest")
 
 
 def add_role(user: str, role: str) -> None:
@@ -25,58 +35,154 @@ def add_role(user: str, role: str) -> None:
 	user_doc.add_roles(role)
 
 
-def grant(user: str, allow: str, for_value: str, is_default: bool = False) -> None:
-	"""Give ``user`` a User Permission on one record, once."""
-	if frappe.db.exists("User Permission", {"user": user, "allow": allow, "for_value": for_value}):
+def sync_user(user: str | None) -> None:
+	"""Give ``user`` exactly the network roles and User Permissions the registry justifies."""
+	if not user or user in SKIPPED_USERS or not frappe.db.exists("User", user):
 		return
-	frappe.get_doc(
-		{
-			"doctype": "User Permission",
-			"user": user,
-			"allow": allow,
-			"for_value": for_value,
-			"apply_to_all_doctypes": 1,
-			"is_default": 1 if is_default else 0,
-		}
-	).insert(ignore_permissions=True)
+	reasons = scope.registry_reasons(user)
+	_sync_roles(user, reasons.network_roles())
+	_sync_user_permissions(user, _wanted_permissions(reasons))
+	scope.clear_cache()
 
 
-def revoke(user: str, allow: str, for_value: str) -> None:
-	for name in frappe.get_all(
-		"User Permission", filters={"user": user, "allow": allow, "for_value": for_value}, pluck="name"
-	):
-		frappe.delete_doc("User Permission", name, ignore_permissions=True, force=True)
+def sync_users(*users) -> None:
+	for user in sorted({user for user in users if user}):
+		sync_user(user)
 
 
-def _department_of_other_roles(user: str, department: str, exclude_promeneur: str | None = None) -> bool:
-	"""Whether ``user`` still needs ``department`` for another reason than the record being changed."""
-	if frappe.db.exists("PdN Department Member", {"parent": department, "user": user}):
-		return True
-	filters = {"user": user, "department": department}
-	if exclude_promeneur:
-		filters["name"] = ("!=", exclude_promeneur)
-	return bool(frappe.db.exists("PdN Promeneur", filters))
+def _sync_roles(user: str, wanted: set[str]) -> None:
+	held = set(frappe.get_roles(user)).intersection(roles.NETWORK_ROLES)
+	if held == wanted:
+		return
+	user_doc = frappe.get_doc("User", user)
+	user_doc.flags.ignore_permissions = True
+	if wanted - held:
+		user_doc.add_roles(*sorted(wanted - held))
+	if held - wanted:
+		user_doc.remove_roles(*sorted(held - wanted))
 
 
-# ------------------------------------------------------------------ promeneurs
+def _wanted_permissions(reasons: scope.Reasons) -> dict[tuple[str, str], bool]:
+	"""(doctype, record) -> is_default, for every record the user's reasons open."""
+	wanted: dict[tuple[str, str], bool] = {}
+	for departments in reasons.departments.values():
+		for department in departments:
+			wanted[("PdN Department", department)] = False
+	for structure, department in reasons.managed.items():
+		wanted[("PdN Structure", structure)] = False
+		wanted[("PdN Department", department)] = False
+	for row in reasons.promeneurs:
+		if row.status in scope.ENDED_STATUSES:
+			continue
+		wanted[("PdN Promeneur", row.name)] = True
+		if row.department:
+			wanted[("PdN Department", row.department)] = False
+	return wanted
+
+
+def _sync_user_permissions(user: str, wanted: dict[tuple[str, str], bool]) -> None:
+	existing = frappe.get_all(
+		"User Permission",
+		filters={"user": user, "allow": ("in", SCOPE_DOCTYPES)},
+		fields=["name", "allow", "for_value"],
+	)
+	have = set()
+	for row in existing:
+		key = (row.allow, row.for_value)
+		if key in wanted and key not in have:
+			have.add(key)
+		else:
+			frappe.delete_doc("User Permission", row.name, ignore_permissions=True, force=True)
+	for (allow, for_value), is_default in sorted(wanted.items()):
+		if (allow, for_value) in have:
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "User Permission",
+				"user": user,
+				"allow": allow,
+				"for_value": for_value,
+				"apply_to_all_doctypes": 1,
+				"is_default": 1 if is_default else 0,
+			}
+		).insert(ignore_permissions=True)
+
+
+# ------------------------------------------------------------------ logins
+
+
+def check_linkable_login(user: str | None, label: str) -> None:
+	"""A login may serve a promeneur or a contact only if it holds nothing beyond the network's roles.
+
+	Linking a privileged account (Administrator, a System Manager, an accountant...) would hand
+	the network's scope, its password resets and its e-mails to whoever edits the record.
+	"""
+	if not user:
+		return
+	if user in SKIPPED_USERS:
+		_refuse_login(user, label)
+	held = set(frappe.get_roles(user)) - set(roles.BASIC_ROLES) - set(roles.NETWORK_ROLES)
+	if held:
+		_refuse_login(user, label)
+
+
+def _refuse_login(user: str, label: str) -> None:
+	frappe.throw(
+		_("{0}: the login {1} holds other rights than the network's and cannot be linked here.").format(
+			label, frappe.bold(user)
+		),
+		exc=LoginNotLinkableError,
+		title=_("Login not allowed"),
+	)
+
+
+def changed_logins(doc, table: str | None = None, fieldname: str = "user") -> set[str]:
+	"""The logins ``doc`` (or its child ``table``) names that its stored version did not."""
+	before = doc.get_doc_before_save()
+
+	def logins(version):
+		if version is None:
+			return set()
+		rows = version.get(table) if table else [version]
+		return {row.get(fieldname) for row in rows if row.get(fieldname)}
+
+	return logins(doc) - logins(before)
+
+
+def logins_before_and_after(doc, table: str | None = None, fieldname: str = "user") -> set[str]:
+	before = doc.get_doc_before_save()
+	found = set()
+	for version in (before, doc):
+		if version is None:
+			continue
+		rows = version.get(table) if table else [version]
+		found |= {row.get(fieldname) for row in rows if row.get(fieldname)}
+	return found
+
+
+# ------------------------------------------------------------------ registry events
 
 
 def sync_promeneur_access(doc) -> None:
-	"""Grant the promeneur's login its role and its two User Permissions; undo them for a former login."""
-	before = doc.get_doc_before_save()
-	if before and before.user and (before.user != doc.user or before.department != doc.department):
-		revoke(before.user, "PdN Promeneur", doc.name)
-		if not _department_of_other_roles(before.user, before.department, exclude_promeneur=doc.name):
-			revoke(before.user, "PdN Department", before.department)
-	if not doc.user:
-		return
-	add_role(doc.user, PROMENEUR)
-	grant(doc.user, "PdN Promeneur", doc.name, is_default=True)
-	grant(doc.user, "PdN Department", doc.department)
+	"""After a promeneur is saved: its current and former logins follow the registry."""
+	sync_users(*logins_before_and_after(doc))
+
+
+def sync_department_members(doc) -> None:
+	"""After a department is saved: every member, present or removed, follows the registry."""
+	sync_users(*logins_before_and_after(doc, "members"))
+
+
+def sync_structure_managers(doc) -> None:
+	"""After a structure is saved: every contact login, present or removed, follows the registry."""
+	users = logins_before_and_after(doc, "contacts")
+	# the department of a structure may change: its promeneurs' and managers' scope moves with it
+	users |= set(frappe.get_all("PdN Promeneur", filters={"structure": doc.name}, pluck="user"))
+	sync_users(*users)
 
 
 def create_promeneur_user(doc, send_welcome_email: bool = True) -> str:
-	"""Create (or link, when the e-mail already has one) the promeneur's login."""
+	"""Create the promeneur's login, or link the existing account of that e-mail if it may be linked."""
 	user = frappe.db.get_value("User", {"email": doc.email}, "name")
 	if not user:
 		user_doc = frappe.get_doc(
@@ -92,61 +198,19 @@ def create_promeneur_user(doc, send_welcome_email: bool = True) -> str:
 		)
 		user_doc.flags.ignore_permissions = True
 		user_doc.insert()
-		user = user_doc.name
-	elif frappe.db.exists("PdN Promeneur", {"user": user, "name": ("!=", doc.name)}):
+		return user_doc.name
+	if frappe.db.exists("PdN Promeneur", {"user": user, "name": ("!=", doc.name)}):
 		frappe.throw(
 			_("The login {0} already belongs to another promeneur.").format(frappe.bold(user)),
 			title=_("Login already used"),
 		)
+	check_linkable_login(user, _("Linked login"))
 	return user
 
 
-# ------------------------------------------------------------------ departments
-
-
-def sync_department_members(doc) -> None:
-	"""Coordinators and CAF agents listed on a department get their role and see that department."""
-	before = doc.get_doc_before_save()
-	previous = {row.user for row in before.members} if before else set()
-	current = {row.user for row in doc.members}
-	for row in doc.members:
-		add_role(row.user, row.role)
-		grant(row.user, "PdN Department", doc.name)
-	for user in previous - current:
-		if not _needs_department(user, doc.name):
-			revoke(user, "PdN Department", doc.name)
-
-
-# ------------------------------------------------------------------ structures
-
-
-def sync_structure_managers(doc) -> None:
-	"""Contacts with manager access get the structure manager role, limited to this structure.
-
-	A manager also sees their structure's department (its referents, its settings), and nothing of
-	another department.
-	"""
-	managers = {row.user for row in doc.contacts if row.user and row.is_manager}
-	for user in managers:
-		add_role(user, STRUCTURE_MANAGER)
-		grant(user, "PdN Structure", doc.name)
-		grant(user, "PdN Department", doc.department)
-	granted = frappe.get_all(
-		"User Permission", filters={"allow": "PdN Structure", "for_value": doc.name}, pluck="user"
-	)
-	for user in set(granted) - managers:
-		revoke(user, "PdN Structure", doc.name)
-		if not _needs_department(user, doc.department):
-			revoke(user, "PdN Department", doc.department)
-
-
-def _needs_department(user: str, department: str) -> bool:
-	"""Whether ``user`` still has a reason to see ``department`` (member, promeneur or manager there)."""
-	if _department_of_other_roles(user, department):
-		return True
-	managed = frappe.get_all(
-		"User Permission", filters={"user": user, "allow": "PdN Structure"}, pluck="for_value"
-	)
-	return bool(managed) and bool(
-		frappe.db.exists("PdN Structure", {"name": ("in", managed), "department": department})
-	)
+def sync_after_delete(doc, method=None) -> None:
+	"""Doc event: the logins a deleted department, structure or promeneur named follow the registry."""
+	users = {doc.get("user")}
+	for table in ("members", "contacts"):
+		users |= {row.user for row in doc.get(table) or [] if row.get("user")}
+	sync_users(*users)

@@ -1,6 +1,7 @@
 """Shared factories and the ``before_tests`` hook of the bench test tier."""
 
 import frappe
+from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.install import configure_for_france, sync_departments
 
@@ -133,3 +134,23 @@ def ensure_outgoing_email_account() -> None:
 		}
 	).insert(ignore_permissions=True)
 	frappe.local.outgoing_email_account = {}
+
+
+class PdnTestCase(FrappeTestCase):
+	"""Each test runs in a savepoint that is rolled back, and ends as Administrator."""
+
+	SAVEPOINT = "pdn_test"
+
+	def run(self, result=None):
+		frappe.db.savepoint(self.SAVEPOINT)
+		try:
+			return super().run(result)
+		finally:
+			frappe.set_user("Administrator")
+			try:
+				frappe.db.rollback(save_point=self.SAVEPOINT)
+			except Exception:
+				frappe.db.rollback()
+			from pdn_frappe.network import scope
+
+			scope.clear_cache()

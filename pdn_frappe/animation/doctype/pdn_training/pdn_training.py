@@ -10,6 +10,7 @@ from pdn_frappe import exceptions
 from pdn_frappe.animation import mail, participation
 from pdn_frappe.animation.utils import promeneur_of, run_rule
 from pdn_frappe.domain import animation
+from pdn_frappe.network import scope
 
 CALENDAR_FIELDS = ("starts_on", "ends_on", "place", "online_link", "title")
 
@@ -163,7 +164,7 @@ class PdNTraining(Document):
 		frappe.db.get_value("PdN Training", self.name, "name", for_update=True)
 		self.reload()
 
-	@frappe.whitelist()
+	@scope.record_method("read")
 	def register(self) -> str:
 		"""The promeneur of the session registers for this training, within its capacity."""
 		self.check_permission("read")
@@ -192,7 +193,7 @@ class PdNTraining(Document):
 			mail.send_registration_confirmation(self, email)
 		return row.status
 
-	@frappe.whitelist()
+	@scope.record_method("read")
 	def unregister(self) -> str:
 		"""The promeneur of the session cancels their registration (they are then excused)."""
 		self.check_permission("read")
@@ -213,7 +214,7 @@ class PdNTraining(Document):
 
 	# ------------------------------------------------------------ coordination
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def invite(self, promeneurs: list[str] | str | None = None, resend: bool = False) -> int:
 		"""Invite promeneurs (every active promeneur of the department when none is given) and
 		e-mail the invitation, with its calendar file, to everyone who has not received it yet
@@ -266,7 +267,7 @@ class PdNTraining(Document):
 		)
 		return len([row for row in rows if emails.get(row.promeneur)])
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def mark_held(self) -> None:
 		"""Close the training: registered participants who were not marked otherwise attended."""
 		self.check_permission("write")

@@ -11,6 +11,7 @@ from pdn_frappe.applications import notifications, records, review, utils
 from pdn_frappe.applications.submission import check_honeypot
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain.validation import DomainValidationError
+from pdn_frappe.network import scope
 
 #: codes that only say "nothing there": left out when the value was refused for a better reason
 MISSING_CODES = ("required", "no_network", "attachment_required")
@@ -221,7 +222,7 @@ class PdNApplication(Document):
 			review.close_assignments(self)
 		notifications.send_notice(self, notice, token=self.flags.correction_token)
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def create_records(self) -> dict:
 		"""Create or link the structure and the promeneur of an accepted application (idempotent)."""
 		self.check_permission("write")
@@ -232,7 +233,7 @@ class PdNApplication(Document):
 			)
 		return records.create_records(self)
 
-	@frappe.whitelist()
+	@scope.record_method("read", methods=("GET", "POST"))
 	def get_review_context(self) -> dict:
 		"""What the reviewer should know: existing structure (same SIRET) and promeneur (same e-mail)."""
 		self.check_permission("read")

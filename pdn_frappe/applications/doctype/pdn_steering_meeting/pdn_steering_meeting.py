@@ -9,6 +9,7 @@ from frappe.utils import format_date, getdate, now_datetime, nowdate
 from pdn_frappe import exceptions
 from pdn_frappe.applications import review, utils
 from pdn_frappe.domain import applications as rules
+from pdn_frappe.network import scope
 
 
 class PdNSteeringMeeting(Document):
@@ -93,7 +94,7 @@ class PdNSteeringMeeting(Document):
 		else:
 			self.status = "Planned"
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def apply_decisions(self) -> list[dict]:
 		"""Move every listed application as decided; all or nothing, each move checked by the workflow."""
 		self.check_permission("write")

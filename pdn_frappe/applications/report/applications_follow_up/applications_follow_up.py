@@ -10,6 +10,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Avg, Count, Date, Max, Now, Sum, UnixTimestamp
 
 from pdn_frappe.domain import applications as rules
+from pdn_frappe.network import scope
 
 DAY = 86400
 
@@ -65,10 +66,9 @@ def get_columns() -> list[dict]:
 
 
 def allowed_departments() -> list[str] | None:
-	"""Departments the user may see (User Permissions), or None when not restricted."""
-	if "System Manager" in frappe.get_roles():
-		return None
-	return frappe.get_list("PdN Department", pluck="name", limit_page_length=0)
+	"""Departments whose applications the user may see (their scope), or None when not restricted."""
+	allowed = scope.allowed_departments(doctype="PdN Application")
+	return None if allowed is None else sorted(allowed)
 
 
 def days(end, start):

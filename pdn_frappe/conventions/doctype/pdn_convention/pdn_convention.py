@@ -10,6 +10,7 @@ from pdn_frappe import exceptions
 from pdn_frappe.conventions import activation, documents
 from pdn_frappe.conventions.utils import apply_rule
 from pdn_frappe.domain import conventions as rules
+from pdn_frappe.network import scope
 
 #: status -> date field stamped when the convention reaches it
 STATUS_DATES = {
@@ -263,18 +264,18 @@ class PdNConvention(Document):
 		"""Render the text once: every merge field must have its value."""
 		documents.render(self, template=documents.template_of(self))
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def mark_sent(self) -> None:
 		self.check_can_change_status()
 		self.check_printable()
 		self.change_status(rules.SENT)
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def back_to_draft(self) -> None:
 		self.check_can_change_status()
 		self.change_status(rules.DRAFT)
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def mark_signed(
 		self, signed_on: str, signature_place: str | None = None, signed_scan: str | None = None
 	) -> None:
@@ -303,7 +304,7 @@ class PdNConvention(Document):
 		documents.lock_template(self.template)
 		self.apply_automatic_status()
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def terminate(self, reason: str, terminated_on: str | None = None) -> None:
 		self.check_can_change_status()
 		if not (reason or "").strip():
@@ -315,13 +316,13 @@ class PdNConvention(Document):
 		self.termination_reason = reason.strip()
 		self.change_status(rules.TERMINATED, on=terminated_on or nowdate())
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def refresh_documents(self) -> None:
 		"""Take the structure's latest supporting documents into the checklist."""
 		self.check_permission("write")
 		self.save()
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def renew(self) -> str:
 		"""Create the next convention, prefilled from this one; return its name."""
 		frappe.has_permission(self.doctype, "create", throw=True)

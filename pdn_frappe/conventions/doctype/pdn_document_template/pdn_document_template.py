@@ -9,6 +9,7 @@ from frappe.utils import cint
 from pdn_frappe import exceptions
 from pdn_frappe.conventions import documents as printed
 from pdn_frappe.domain import documents
+from pdn_frappe.network import scope
 
 
 class PdNDocumentTemplate(Document):
@@ -119,7 +120,7 @@ class PdNDocumentTemplate(Document):
 					title=_("Template in use"),
 				)
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def create_new_version(self) -> str:
 		"""Copy this version into a new one, not in use yet; return its name."""
 		frappe.has_permission(self.doctype, "create", throw=True)

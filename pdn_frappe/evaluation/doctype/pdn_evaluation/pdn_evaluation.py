@@ -9,6 +9,7 @@ from frappe.utils import get_fullname, get_link_to_form, getdate, nowdate
 from pdn_frappe import exceptions
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import utils
+from pdn_frappe.network import scope
 
 #: fields copied from the promeneur while the questionnaire is a draft
 PROMENEUR_FIELDS = {
@@ -231,7 +232,7 @@ class PdNEvaluation(Document):
 
 	# ------------------------------------------------------------ reopening
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def reopen(self, reason: str) -> str:
 		"""Cancel this submitted questionnaire and give the promeneur an amended draft to correct.
 

@@ -70,3 +70,5 @@ class PdNDepartment(Document):
 					title=_("Duplicate member"),
 				)
 			seen.add(row.user)
+		for user in access.changed_logins(self, "members"):
+			access.check_linkable_login(user, _("Team"))

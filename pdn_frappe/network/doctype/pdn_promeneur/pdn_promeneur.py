@@ -11,6 +11,7 @@ from pdn_frappe.animation.participation import attended_trainings
 from pdn_frappe.domain import validation
 from pdn_frappe.network import access
 from pdn_frappe.network.utils import clean_field, clean_row_field
+from pdn_frappe.network import scope
 
 ENDED_STATUSES = ("Left", "Excluded")
 
@@ -68,6 +69,7 @@ class PdNPromeneur(Document):
 		self.validate_unique_email()
 		self.validate_network_profiles()
 		self.validate_office_hours()
+		self.validate_login()
 		self.set_status_dates()
 		self.set_directory_consent_date()
 
@@ -100,6 +102,16 @@ class PdNPromeneur(Document):
 				exc=exceptions.DuplicatePromeneurError,
 				title=_("Duplicate promeneur"),
 			)
+
+	def validate_login(self):
+		for user in access.changed_logins(self):
+			access.check_linkable_login(user, _("Linked login"))
+			if frappe.db.exists("PdN Promeneur", {"user": user, "name": ("!=", self.name)}):
+				frappe.throw(
+					_("The login {0} already belongs to another promeneur.").format(frappe.bold(user)),
+					exc=exceptions.LoginNotLinkableError,
+					title=_("Login already used"),
+				)
 
 	def validate_network_profiles(self):
 		for row in self.network_profiles:
@@ -137,10 +149,9 @@ class PdNPromeneur(Document):
 		elif not self.directory_consent_on:
 			self.directory_consent_on = nowdate()
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def create_login(self, send_welcome_email: bool = True) -> str:
 		"""Create or link the promeneur's User, then grant its role and scope."""
-		self.check_permission("write")
 		if not self.has_permlevel_access_to("user", permission_type="write"):
 			frappe.throw(_("Only the coordination can create a promeneur's login."), frappe.PermissionError)
 		if self.user:

@@ -9,6 +9,7 @@ from frappe.utils import getdate, nowdate
 from pdn_frappe.domain import validation
 from pdn_frappe.domain.periods import add_months
 from pdn_frappe.network.utils import clean_field
+from pdn_frappe.network import scope
 
 DEFAULT_CHECK_MONTHS = 12
 
@@ -69,7 +70,7 @@ class PdNResourceReferent(Document):
 		base = getdate(self.last_checked_on or self.creation or nowdate())
 		self.next_check_due = add_months(base, check_months())
 
-	@frappe.whitelist()
+	@scope.record_method("write")
 	def mark_checked(self) -> str:
 		"""The coordination has just checked the referent's details."""
 		self.check_permission("write")

@@ -1,7 +1,20 @@
 # Copyright (c) 2026, pdn_frappe contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import cint
+
+from pdn_frappe.exceptions import SettingsBoundsError
+
+# (lowest, highest) accepted for the bounded settings: a guest may always apply at least once an
+# hour, and no attachment exceeds 20 MB.
+BOUNDS = {
+	"guest_rate_limit": (1, 100),
+	"max_attachment_mb": (1, 20),
+	"directory_page_size": (6, 100),
+}
 
 
 class PdNSettings(Document):
@@ -25,4 +38,17 @@ class PdNSettings(Document):
 		referent_check_months: DF.Int
 		report_reminder_days: DF.Int
 	# end: auto-generated types
-	pass
+	def validate(self):
+		self.validate_bounds()
+
+	def validate_bounds(self):
+		for fieldname, (low, high) in BOUNDS.items():
+			value = cint(self.get(fieldname))
+			if not low <= value <= high:
+				frappe.throw(
+					_("{0} must lie between {1} and {2}.").format(
+						frappe.bold(_(self.meta.get_label(fieldname))), low, high
+					),
+					exc=SettingsBoundsError,
+					title=_("Invalid value"),
+				)

@@ -97,6 +97,8 @@ class PdNStructure(Document):
 					_("Contacts, row {0}: choose the user who gets manager access.").format(row.idx),
 					title=_("Missing value"),
 				)
+		for user in access.changed_logins(self, "contacts"):
+			access.check_linkable_login(user, _("Contacts"))
 
 	def validate_documents(self):
 		for row in self.documents:
