@@ -23,6 +23,10 @@ class InvalidPostcodeError(PdnValidationError):
 	pass
 
 
+class InvalidUrlError(PdnValidationError):
+	pass
+
+
 class PostcodeDepartmentMismatchError(PdnValidationError):
 	pass
 

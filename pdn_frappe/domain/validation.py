@@ -199,6 +199,14 @@ _URL_FORBIDDEN_RE = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 _HOST_LABEL_RE = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
 
 
+def normalize_url(value: object) -> str:
+	"""Return the stripped URL if it may become a link (see :func:`safe_url`), else raise "invalid_url"."""
+	url = safe_url(value)
+	if url is None:
+		raise DomainValidationError("invalid_url", _as_text(value))
+	return url
+
+
 def safe_url(value: object) -> str | None:
 	"""Return ``value`` (stripped) when it is a well-formed absolute http(s) URL, else None.
 

@@ -6,6 +6,7 @@ outcome into French messages raised with the app's own exception classes.
 
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import validation
@@ -18,6 +19,7 @@ _ERRORS = {
 	"postcode_department_mismatch": exceptions.PostcodeDepartmentMismatchError,
 	"weekly_hours_too_low": exceptions.WeeklyHoursError,
 	"invalid_weekly_hours": exceptions.WeeklyHoursError,
+	"invalid_url": exceptions.InvalidUrlError,
 }
 
 
@@ -34,8 +36,9 @@ def _message(code: str, label: str, value: str) -> str:
 		"invalid_postcode": _("{0}: {1} is not a valid French postcode (5 digits)."),
 		"weekly_hours_too_low": _("{0}: a promeneur commits to at least 2 hours online a week, not {1}."),
 		"invalid_weekly_hours": _("{0}: {1} is not a possible number of weekly hours."),
+		"invalid_url": _("{0}: {1} is not a web address starting with https:// or http://."),
 	}
-	return messages[code].format(label, frappe.bold(value))
+	return messages[code].format(label, frappe.bold(escape_html(value)))
 
 
 def _normalize(value, normalize, label: str):

@@ -9,8 +9,9 @@ from frappe.utils import get_datetime, now_datetime
 from pdn_frappe import exceptions
 from pdn_frappe.animation import mail, participation
 from pdn_frappe.animation.utils import promeneur_of, run_rule
-from pdn_frappe.domain import animation
+from pdn_frappe.domain import animation, validation
 from pdn_frappe.network import scope
+from pdn_frappe.network.utils import clean_field
 
 CALENDAR_FIELDS = ("starts_on", "ends_on", "place", "online_link", "title")
 
@@ -59,6 +60,7 @@ class PdNTraining(Document):
 	# end: auto-generated types
 	def validate(self):
 		self.validate_dates()
+		self.validate_online_link()
 		self.set_hours_and_days()
 		self.validate_participants()
 		self.validate_capacity()
@@ -76,6 +78,9 @@ class PdNTraining(Document):
 		participation.sync_promeneurs(self.flags.promeneurs_to_sync or ())
 
 	# ------------------------------------------------------------ validation
+
+	def validate_online_link(self):
+		clean_field(self, "online_link", validation.normalize_url)
 
 	def validate_dates(self):
 		if self.starts_on and self.ends_on:

@@ -60,6 +60,7 @@ class PdNDepartment(Document):
 	def validate_contact_details(self):
 		clean_field(self, "coordination_email", validation.normalize_email)
 		clean_field(self, "coordination_phone", validation.normalize_phone)
+		clean_field(self, "website", validation.normalize_url)
 
 	def validate_members(self):
 		seen = set()

@@ -117,6 +117,7 @@ class PdNPromeneur(Document):
 		for row in self.network_profiles:
 			row.profile_name = (row.profile_name or "").strip()
 			row.profile_url = (row.profile_url or "").strip()
+			clean_row_field(row, "profile_url", validation.normalize_url, "Network profiles")
 
 	def validate_office_hours(self):
 		for row in self.office_hours:

@@ -56,6 +56,7 @@ class PdNResourceReferent(Document):
 	def validate_contact_details(self):
 		clean_field(self, "email", validation.normalize_email)
 		clean_field(self, "phone", validation.normalize_phone)
+		clean_field(self, "website", validation.normalize_url)
 
 	def set_theme_list(self):
 		"""The themes as text, so that the address book can be searched and filtered by theme."""

@@ -3,6 +3,9 @@
 
 from frappe.model.document import Document
 
+from pdn_frappe.domain import validation
+from pdn_frappe.network.utils import clean_field
+
 
 class PdNSocialNetwork(Document):
 	# begin: auto-generated types
@@ -18,4 +21,5 @@ class PdNSocialNetwork(Document):
 		network_name: DF.Data
 		profile_url_prefix: DF.Data | None
 	# end: auto-generated types
-	pass
+	def validate(self):
+		clean_field(self, "profile_url_prefix", validation.normalize_url)

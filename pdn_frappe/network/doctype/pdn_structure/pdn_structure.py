@@ -83,6 +83,7 @@ class PdNStructure(Document):
 		clean_field(self, "email", validation.normalize_email)
 		clean_field(self, "legal_representative_email", validation.normalize_email)
 		clean_field(self, "phone", validation.normalize_phone)
+		clean_field(self, "website", validation.normalize_url)
 
 	def validate_address(self):
 		clean_field(self, "postcode", validation.normalize_postcode)
