@@ -11,6 +11,7 @@ from frappe.utils import add_to_date, now_datetime
 from pdn_frappe.tests.utils import (
 	ensure_outgoing_email_account,
 	make_promeneur,
+	factory,
 )
 
 
@@ -34,6 +35,7 @@ class AnimationTestCase(FrappeTestCase):
 			frappe.db.rollback(save_point=self.SAVEPOINT)
 
 
+@factory
 def make_training(department: str = "03", starts_on=None, hours: float = 3, participants=(), **kwargs):
 	starts_on = starts_on or add_to_date(now_datetime(), days=10).replace(
 		hour=9, minute=0, second=0, microsecond=0

@@ -13,6 +13,7 @@ from pdn_frappe.tests.utils import (
 	POSTCODES,
 	ensure_outgoing_email_account,
 	make_siret,
+	factory,
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -37,6 +38,7 @@ class ApplicationsTestCase(FrappeTestCase):
 		frappe.set_user("Administrator")
 
 
+@factory
 def make_call(**kwargs):
 	"""An open call of the Allier (03) by default, running from 10 days ago to 20 days from now."""
 	doc = frappe.get_doc(
@@ -123,6 +125,7 @@ def submit_as_guest(values: dict, ip: str | None = None, correction: str | None 
 		frappe.local.request_ip = previous_ip
 
 
+@factory
 def make_staff(department: str, role: str) -> str:
 	"""A coordinator or CAF agent of ``department`` whose notifications are not e-mailed (in tests,
 	Frappe sends notification e-mails at once and commits the transaction)."""

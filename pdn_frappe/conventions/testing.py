@@ -11,6 +11,7 @@ from frappe.utils import add_days, getdate, nowdate
 from pdn_frappe.tests.utils import (
 	ensure_outgoing_email_account,
 	make_structure,
+	factory,
 )
 
 
@@ -44,6 +45,7 @@ def complete_structure(**kwargs):
 	)
 
 
+@factory
 def make_convention(structure=None, years: int = 3, amount: float = 5000, **kwargs):
 	"""A draft convention of ``years`` whole years starting on 1 January of this year."""
 	structure = structure or complete_structure(department=kwargs.pop("department", "03")).name
@@ -96,10 +98,12 @@ def sign_convention(convention, signed_on=None):
 	return convention
 
 
+@factory
 def make_active_convention(structure=None, **kwargs):
 	return sign_convention(make_convention(structure=structure, **kwargs))
 
 
+@factory
 def make_charter_signature(promeneur, submit: bool = True, **kwargs):
 	doc = frappe.get_doc(
 		{

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import frappe
 
-from pdn_frappe.tests.utils import make_promeneur
+from pdn_frappe.tests.utils import make_promeneur, factory
 
 RATED = {"interest_online_presence": 0.8, "interest_network": 1, "interest_trainings": 0.6}
 
@@ -37,6 +37,7 @@ def questionnaire_values(**changes) -> dict:
 	return values
 
 
+@factory
 def make_evaluation(
 	promeneur: str, year: int = 2025, quarter: int | None = 1, submit: bool = False, **changes
 ):

@@ -1,4 +1,11 @@
-"""Shared factories and the ``before_tests`` hook of the bench test tier."""
+"""Shared factories and the ``before_tests`` hook of the bench test tier.
+
+Factories build their records as Administrator, whoever the test is logged in as: they set the
+scene, and the scene is not what a test checks the permissions of.
+"""
+
+import functools
+from contextlib import contextmanager
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
@@ -31,6 +38,30 @@ def before_tests():
 # ---------------------------------------------------------------- factories
 
 
+@contextmanager
+def as_administrator():
+	current = frappe.session.user
+	if current != "Administrator":
+		frappe.set_user("Administrator")
+	try:
+		yield
+	finally:
+		if frappe.session.user != current:
+			frappe.set_user(current)
+
+
+def factory(function):
+	"""Run ``function`` as Administrator (see the module's docstring)."""
+
+	@functools.wraps(function)
+	def wrapper(*args, **kwargs):
+		with as_administrator():
+			return function(*args, **kwargs)
+
+	return wrapper
+
+
+
 def luhn_complete(digits: str) -> str:
 	"""Append the Luhn check digit to ``digits``."""
 	total = 0
@@ -61,6 +92,7 @@ def _random_digits(length: int) -> str:
 POSTCODES = {"03": "03200", "63": "63000", "75": "75011"}
 
 
+@factory
 def make_structure(**kwargs):
 	department = kwargs.pop("department", "03")
 	doc = frappe.get_doc(
@@ -78,6 +110,7 @@ def make_structure(**kwargs):
 	return doc.insert(ignore_permissions=True)
 
 
+@factory
 def make_promeneur(structure=None, **kwargs):
 	structure = structure or make_structure(department=kwargs.pop("department", "03")).name
 	doc = frappe.get_doc(
@@ -96,6 +129,7 @@ def make_promeneur(structure=None, **kwargs):
 	return doc.insert(ignore_permissions=True)
 
 
+@factory
 def make_user(email: str | None = None, roles: tuple[str, ...] = ()) -> str:
 	email = email or f"user.{_random_digits(8)}@example.com"
 	if not frappe.db.exists("User", email):
@@ -109,6 +143,7 @@ def make_user(email: str | None = None, roles: tuple[str, ...] = ()) -> str:
 	return email
 
 
+@factory
 def add_department_member(department: str, role: str, user: str | None = None) -> str:
 	"""Attach a (new) user to a department as coordinator or CAF agent."""
 	user = user or make_user()

@@ -388,9 +388,12 @@ class TestPdNConvention(ConventionsTestCase):
 		doc.reload()
 		doc.subsidies[0].amount = 1
 		doc.supporting_documents[0].file = "/private/files/recu.pdf"
-		doc.save()
+		self.assertRaises(frappe.PermissionError, doc.save)  # the amounts belong to the CAF: refused
 		doc.reload()
 		self.assertEqual(doc.subsidies[0].amount, 5000, "amounts belong to the CAF")
+		doc.supporting_documents[0].file = "/private/files/recu.pdf"
+		doc.save()
+		doc.reload()
 		self.assertEqual(doc.supporting_documents[0].status, "Received")
 
 	def test_caf_agent_of_another_department_sees_nothing(self):

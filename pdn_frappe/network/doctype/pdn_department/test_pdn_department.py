@@ -43,6 +43,8 @@ class TestPdNDepartment(FrappeTestCase):
 		frappe.set_user(coordinator)
 		department = frappe.get_doc("PdN Department", "03")
 		department.append("members", {"user": "Administrator", "role": COORDINATOR})
+		self.assertRaises(frappe.PermissionError, department.save)  # the team is the administration's
+		department = frappe.get_doc("PdN Department", "03")
 		department.website = "https://pdn03.example.org"
 		department.save()
 		frappe.set_user("Administrator")

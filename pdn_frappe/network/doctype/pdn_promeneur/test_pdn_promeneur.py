@@ -93,7 +93,9 @@ class TestPdNPromeneur(FrappeTestCase):
 		self.assertFalse(frappe.has_permission("PdN Promeneur", "read", colleague.name))
 		self.assertEqual(frappe.get_list("PdN Promeneur", pluck="name"), [me.name])
 		self.assertFalse(frappe.has_permission("PdN Promeneur", "create"))
-		self.assertFalse(frappe.has_permission("PdN Structure", "read", structure.name))
+		# their own structure (their profile shows it), no other
+		self.assertTrue(frappe.has_permission("PdN Structure", "read", structure.name))
+		self.assertFalse(frappe.has_permission("PdN Structure", "read", make_structure().name))
 
 	def test_promeneur_cannot_change_their_structure_or_status(self):
 		me = make_promeneur(status="Active")
@@ -105,6 +107,9 @@ class TestPdNPromeneur(FrappeTestCase):
 		doc.job_title = "Animatrice jeunesse"
 		doc.status = "Excluded"
 		doc.structure = other_structure.name
+		self.assertRaises(frappe.PermissionError, doc.save)  # refused, not silently put back
+		doc = frappe.get_doc("PdN Promeneur", me.name)
+		doc.job_title = "Animatrice jeunesse"
 		doc.save()
 		frappe.set_user("Administrator")
 		doc.reload()
