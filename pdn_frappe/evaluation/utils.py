@@ -12,7 +12,6 @@ from frappe.utils import cint, format_date, getdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import evaluation as rules
-from pdn_frappe.domain import privacy
 
 DOCTYPE = "PdN Evaluation"
 
@@ -120,31 +119,6 @@ def throw_problems(problems: list[rules.Problem], meta, exc, title: str) -> None
 	if len(messages) == 1:
 		frappe.throw(messages[0], exc=exc, title=title)
 	frappe.throw(messages, exc=exc, title=title, as_list=True)
-
-
-# ---------------------------------------------------------------- personal data
-
-
-def contact_detail_label(kind: str) -> str:
-	return {
-		privacy.EMAIL: _("an e-mail address"),
-		privacy.PHONE: _("a phone number"),
-		privacy.HANDLE: _("a network handle"),
-		privacy.PROFILE_URL: _("a link to a profile"),
-	}[kind]
-
-
-def check_no_contact_details(text: str | None, label: str) -> None:
-	"""Refuse a free text holding contact details: no young person may be identifiable."""
-	kinds = privacy.contact_detail_kinds(text)
-	if kinds:
-		frappe.throw(
-			_(
-				"{0}: never write a young person's contact details or network handle; this text holds {1}. Rewrite it without them."
-			).format(label, ", ".join(contact_detail_label(kind) for kind in kinds)),
-			exc=exceptions.PersonalDataError,
-			title=_("Personal data"),
-		)
 
 
 # ---------------------------------------------------------------- misc

@@ -9,7 +9,7 @@ from frappe.utils import get_fullname, get_link_to_form, getdate, nowdate
 from pdn_frappe import exceptions
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import utils
-from pdn_frappe.network import scope
+from pdn_frappe.network import privacy, scope
 
 #: fields copied from the promeneur while the questionnaire is a draft
 PROMENEUR_FIELDS = {
@@ -220,8 +220,7 @@ class PdNEvaluation(Document):
 		)
 
 	def validate_free_texts(self):
-		for fieldname in rules.FREE_TEXT_FIELDS:
-			utils.check_no_contact_details(self.get(fieldname), _(self.meta.get_label(fieldname)))
+		privacy.check_free_texts(self, rules.FREE_TEXT_FIELDS)
 
 	def validate_complete(self):
 		networks = [row.network for row in self.networks]
@@ -254,7 +253,7 @@ class PdNEvaluation(Document):
 				exc=exceptions.EvaluationReopenError,
 				title=_("Reason missing"),
 			)
-		utils.check_no_contact_details(reason, _("Reason for reopening"))
+		privacy.check_text(reason, _("Reason for reopening"))
 
 		self.cancel()
 		draft = frappe.copy_doc(self)

@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 import frappe
+from frappe import _
 from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe import exceptions
@@ -114,8 +115,33 @@ class TestPdNEvaluation(FrappeTestCase):
 			exceptions.PersonalDataError, difficulties="Un jeune m'écrit sur jeune.lea@gmail.com"
 		)
 		self.assertIn("e-mail", message)
-		self.assert_refused(exceptions.PersonalDataError, remarks="suivre @lea_63 de près")
-		self.assert_refused(exceptions.PersonalDataError, training_needs="rappeler le 06 12 34 56 78")
+		self.assertNotIn("jeune.lea@gmail.com", message)  # the kind is named, never the fragment
+		message = self.assert_refused(exceptions.PersonalDataError, remarks="suivre @lea_63 de près")
+		self.assertIn(_("a network handle"), message)
+		self.assertIn(_("Other remarks"), message)
+		self.assertNotIn("lea_63", message)
+		message = self.assert_refused(exceptions.PersonalDataError, training_needs="rappeler le 06 12 34 56 78")
+		self.assertIn(_("a phone number"), message)
+		self.assertNotIn("06 12 34 56 78", message)
+
+	def test_free_texts_without_contact_details_pass(self):
+		doc = make_evaluation(
+			make_active_promeneur().name,
+			difficulties="Peu de réponses le soir ; live Instagram le mercredi @14h.",
+			remarks="Deux jeunes orientés vers la Maison des adolescents.",
+		)
+		self.assertTrue(doc.name)
+
+	def test_the_reason_for_reopening_holds_no_contact_details(self):
+		coordinator = add_department_member("03", COORDINATOR)
+		doc = make_evaluation(make_active_promeneur(department="03").name, submit=True)
+		frappe.set_user(coordinator)
+		with self.assertRaises(exceptions.PersonalDataError) as refused:
+			frappe.get_doc("PdN Evaluation", doc.name).reopen("Voir avec le jeune (snap : lea_63).")
+		self.assertIn(_("a network handle"), str(refused.exception))
+		self.assertNotIn("lea_63", str(refused.exception))
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("PdN Evaluation", doc.name, "docstatus"), 1)
 
 	def test_no_field_can_hold_a_young_persons_identity(self):
 		fieldnames = {df.fieldname for df in frappe.get_meta("PdN Evaluation").fields}
