@@ -11,10 +11,11 @@ frappe.ui.form.on("PdN Practice Note", {
 	},
 	refresh(frm) {
 		frm.set_intro(""); // refresh runs again after saving: start from a clean headline
-		if (frm.doc.anonymity_warnings && !frm.is_new()) {
+		const contact_details = !frm.is_new() && frm.doc.__onload && frm.doc.__onload.contact_details;
+		if (contact_details) {
 			frm.set_intro(
-				__("The author confirmed that these fragments identify no young person: {0}. Check them before publishing.", [
-					frm.doc.anonymity_warnings.split("\n").join(", "),
+				__("The author confirmed that what this note holds ({0}) identifies no young person. Check it before publishing.", [
+					contact_details,
 				]),
 				"orange"
 			);
@@ -31,15 +32,18 @@ frappe.ui.form.on("PdN Practice Note", {
 		return frappe
 			.xcall("pdn_frappe.animation.doctype.pdn_practice_note.pdn_practice_note.check_anonymity", {
 				name: frm.is_new() ? null : frm.doc.name,
-				texts: ["title", "situation", "action_taken", "outcome", "tips"].map((field) => frm.doc[field] || ""),
+				texts: Object.fromEntries(
+					["title", "situation", "action_taken", "outcome", "tips"].map((field) => [field, frm.doc[field] || ""])
+				),
 			})
-			.then((fragments) => {
-				if (!fragments || !fragments.length) return;
+			.then((lines) => {
+				// each line names a field and the kinds found (never the fragment itself)
+				if (!lines || !lines.length) return;
 				return new Promise((resolve) => {
 					const dialog = frappe.confirm(
 						__(
-							"This text may identify somebody: {0}. Practice notes must stay anonymous. Do these fragments identify no young person (for example the public account of your structure)?",
-							["<b>" + fragments.map(frappe.utils.escape_html).join("</b>, <b>") + "</b>"]
+							"{0} Practice notes must stay anonymous. Does what was flagged identify no young person (for example the public account of your structure)?",
+							[lines.join("<br>") + "<br>"]
 						),
 						() => {
 							frm.doc.anonymity_confirmed = 1;
@@ -48,7 +52,7 @@ frappe.ui.form.on("PdN Practice Note", {
 						() => {
 							frappe.validated = false;
 							frappe.show_alert({
-								message: __("Remove these fragments, then save again."),
+								message: __("Remove what was flagged, then save again."),
 								indicator: "orange",
 							});
 							resolve();

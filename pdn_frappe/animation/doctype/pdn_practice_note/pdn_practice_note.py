@@ -3,27 +3,29 @@
 
 """A practice-exchange sheet written by a promeneur or the coordinator.
 
-Anonymity, how it protects: every save looks for text that may identify somebody (e-mail
-addresses, profile links, @handles, phone numbers: :func:`pdn_frappe.domain.animation.find_identity_fragments`).
-When it finds a fragment nobody confirmed yet, the server refuses the save, so nothing that may
-identify a young person is ever stored, not even in a draft. The author (or the coordinator) may
-confirm that the flagged fragments identify no young person (the public account of a structure,
-a helpline...) by ticking ``anonymity_confirmed``: that tick covers the fragments present at that
-save only, is cleared once saved, and the confirmed fragments are kept in ``anonymity_warnings``
-(read from the database, never from the client) so that the coordinator sees them before
-publishing. Any new fragment needs a new confirmation. The desk form asks the question before
-saving (``pdn_practice_note.js``); the rule itself lives on the server and also applies to the
-API, imports and the workflow's transitions.
+Anonymity, how it protects: every save runs the privacy guard of free texts
+(:func:`pdn_frappe.network.privacy.check_free_texts`: e-mail addresses, profile links, handles,
+phone numbers). When a text holds contact details its stored version did not hold, the server
+refuses the save, so nothing that may identify a young person is ever stored, not even in a
+draft. The author (or the coordinator) may confirm that what was flagged identifies no young
+person (the public account of a structure, a helpline...) by ticking ``anonymity_confirmed``:
+that tick covers the texts of that save only and is cleared once saved; contact details already
+in the stored texts do not warn again, and any new one needs a new confirmation. Messages name the
+field and the kinds found, never the fragment, and nothing of it is copied into another field.
+The desk form asks the question before saving (``pdn_practice_note.js``, through
+:func:`check_anonymity`) and tells the coordinator which kinds of contact details a note holds
+before publishing; the rule itself lives on the server and also applies to the API, imports and
+the workflow's transitions.
 """
 
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import escape_html, nowdate
+from frappe.utils import nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.animation.utils import promeneur_of
-from pdn_frappe.domain import animation
+from pdn_frappe.network import privacy
 
 PUBLISHED = "Published"
 TEXT_FIELDS = ("title", "situation", "action_taken", "outcome", "tips")
@@ -42,7 +44,6 @@ class PdNPracticeNote(Document):
 
 		action_taken: DF.TextEditor | None
 		anonymity_confirmed: DF.Check
-		anonymity_warnings: DF.SmallText | None
 		author_name: DF.Data | None
 		author_promeneur: DF.Link | None
 		department: DF.Link
@@ -58,6 +59,11 @@ class PdNPracticeNote(Document):
 		workflow_state: DF.Link | None
 
 	# end: auto-generated types
+	def onload(self):
+		kinds = privacy.stored_kinds(self, TEXT_FIELDS)
+		if kinds:
+			self.set_onload("contact_details", privacy.kinds_text(kinds))
+
 	def before_validate(self):
 		self.set_author()
 
@@ -80,47 +86,51 @@ class PdNPracticeNote(Document):
 		else:
 			self.author_name = frappe.utils.get_fullname(user)
 
-	def identity_fragments(self) -> list[str]:
-		return animation.find_identity_fragments(*(self.get(field) for field in TEXT_FIELDS))
-
 	def validate_anonymity(self):
-		fragments = self.identity_fragments()
-		before = self.get_doc_before_save()
-		confirmed = animation.split_lines(before.anonymity_warnings) if before else []
-		if self.anonymity_confirmed:
-			confirmed += fragments
-		pending = animation.unconfirmed_fragments(fragments, confirmed)
-		if pending:
-			frappe.throw(
-				_(
-					"This text may identify somebody: {0}. Practice notes must stay anonymous: remove "
-					"these fragments, or tick {1} if they identify no young person."
-				).format(
-					", ".join(frappe.bold(escape_html(fragment)) for fragment in pending),
-					frappe.bold(_(self.meta.get_label("anonymity_confirmed"))),
-				),
-				exc=exceptions.IdentityInNoteError,
-				title=_("Anonymity"),
-			)
-		self.anonymity_warnings = "\n".join(fragments)
-		self.anonymity_confirmed = 0
+		confirmed, self.anonymity_confirmed = self.anonymity_confirmed, 0
+		if confirmed:
+			return  # the author checked what was flagged: it identifies no young person
+		privacy.check_free_texts(
+			self,
+			TEXT_FIELDS,
+			template=anonymity_template(),
+			hint=anonymity_hint(self.meta),
+			exc=exceptions.IdentityInNoteError,
+		)
 
 	def set_published_on(self):
 		if self.workflow_state == PUBLISHED and not self.published_on:
 			self.published_on = nowdate()
 
 
+def anonymity_template() -> str:
+	return _("{0} may identify somebody: it holds {1}.")
+
+
+def anonymity_hint(meta) -> str:
+	return _(
+		"Practice notes must stay anonymous: remove them, or tick {0} if they identify no young person."
+	).format(frappe.bold(_(meta.get_label("anonymity_confirmed"))))
+
+
 @frappe.whitelist()
-def check_anonymity(name: str | None = None, texts: list[str] | str | None = None) -> list[str]:
-	"""Fragments of ``texts`` that may identify somebody and were not confirmed on ``name`` yet.
+def check_anonymity(name: str | None = None, texts: dict | list | str | None = None) -> list[str]:
+	"""One French line per field of ``texts`` (fieldname -> text, or texts in the order of
+	``TEXT_FIELDS``) holding contact details that the stored note ``name`` does not hold yet: the
+	field and the kinds found, never the fragments.
 
 	Used by the desk form to ask the author before saving; the server checks again on save.
 	"""
-	texts = frappe.parse_json(texts) if isinstance(texts, str) else texts or []
-	confirmed = []
+	texts = frappe.parse_json(texts) if isinstance(texts, str) else texts or {}
+	if isinstance(texts, list):
+		texts = dict(zip(TEXT_FIELDS, texts, strict=False))
+	stored = None
 	if name and frappe.db.exists("PdN Practice Note", name):
 		frappe.has_permission("PdN Practice Note", "read", name, throw=True)
-		confirmed = animation.split_lines(
-			frappe.db.get_value("PdN Practice Note", name, "anonymity_warnings")
-		)
-	return animation.unconfirmed_fragments(animation.find_identity_fragments(*texts), confirmed)
+		stored = frappe.get_doc("PdN Practice Note", name)
+	meta = frappe.get_meta("PdN Practice Note")
+	values = {fieldname: texts.get(fieldname) for fieldname in TEXT_FIELDS}
+	return [
+		privacy.warning_line(warning, anonymity_template())
+		for warning in privacy.field_warnings(meta, values, TEXT_FIELDS, stored)
+	]

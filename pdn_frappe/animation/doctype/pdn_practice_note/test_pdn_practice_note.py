@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 import frappe
+from frappe import _
 from frappe.model.workflow import apply_workflow
 
 from pdn_frappe import exceptions
@@ -50,29 +51,51 @@ class TestPdNPracticeNote(AnimationTestCase):
 
 	def test_identity_fragments_are_refused_until_the_author_confirms_them(self):
 		frappe.set_user(self.author_user)
-		with self.assertRaises(exceptions.IdentityInNoteError):
+		with self.assertRaises(exceptions.IdentityInNoteError) as refused:
 			write_note(situation="<p>Elle m'a donné son snap @lea_du_03 et son 06 12 34 56 78.</p>")
+		message = str(refused.exception)
+		self.assertIn(_("a network handle"), message)
+		self.assertIn(_("a phone number"), message)
+		self.assertIn(_("Situation (anonymised)"), message)
+		self.assertNotIn("lea_du_03", message)  # the kinds are named, never the fragment
+		self.assertNotIn("06 12 34 56 78", message)
 		self.assertFalse(frappe.db.exists("PdN Practice Note", {"owner": self.author_user}))
 
 		note = write_note(situation="<p>Nous avons relayé le compte @pij_vichy.</p>", anonymity_confirmed=1)
-		self.assertEqual(note.anonymity_warnings, "@pij_vichy")
 		self.assertFalse(note.anonymity_confirmed)  # a confirmation covers one save only
+		self.assertFalse(note.meta.has_field("anonymity_warnings"))  # nothing is copied elsewhere
 
 		note.tips = "<p>Ne jamais noter le 06 12 34 56 78 d'un jeune.</p>"
-		with self.assertRaises(exceptions.IdentityInNoteError):
+		with self.assertRaises(exceptions.IdentityInNoteError) as refused:
 			note.save()  # the phone number is new: a new confirmation is needed
+		self.assertIn(_("a phone number"), str(refused.exception))
+		self.assertNotIn(_("a network handle"), str(refused.exception))
 		note.reload()
 		note.tips = "<p>Relayer les comptes des structures.</p>"
 		note.save()  # the confirmed handle is still there, nothing new
-		self.assertEqual(note.anonymity_warnings, "@pij_vichy")
+
+		note = frappe.get_doc("PdN Practice Note", note.name)
+		note.run_method("onload")  # the coordinator is told what kind of contact details it holds
+		self.assertEqual(note.get_onload().get("contact_details"), _("a network handle"))
 
 	def test_the_confirmation_is_read_from_the_database_not_from_the_form(self):
 		frappe.set_user(self.author_user)
 		note = write_note()
 		note.situation = "<p>Son mail : lea@example.com</p>"
-		note.anonymity_warnings = "lea@example.com"  # a client cannot confirm by itself
-		with self.assertRaises(exceptions.IdentityInNoteError):
+		with self.assertRaises(exceptions.IdentityInNoteError) as refused:
 			note.save()
+		self.assertIn(_("an e-mail address"), str(refused.exception))
+		self.assertNotIn("lea@example.com", str(refused.exception))
+		self.assertTrue(issubclass(exceptions.IdentityInNoteError, exceptions.PersonalDataError))
+
+	def test_a_note_without_contact_details_is_saved(self):
+		frappe.set_user(self.author_user)
+		note = write_note(tips="<p>Rencontrer le jeune au PIJ, le mercredi @14h.</p>")
+		self.assertTrue(note.name)
+		note.outcome = "<p>Il a repris contact avec son CPE.</p>"
+		note.save()
+		note.run_method("onload")
+		self.assertFalse((note.get_onload() or {}).get("contact_details"))
 
 	def test_workflow_submit_publish_archive(self):
 		frappe.set_user(self.author_user)
@@ -138,5 +161,10 @@ class TestPdNPracticeNote(AnimationTestCase):
 
 		frappe.set_user(self.author_user)
 		note = write_note(situation="<p>Le compte @pij_vichy</p>", anonymity_confirmed=1)
-		self.assertEqual(check_anonymity(note.name, ["@pij_vichy et lea@example.com"]), ["lea@example.com"])
+		lines = check_anonymity(note.name, {"situation": "@pij_vichy et lea@example.com"})
+		self.assertEqual(len(lines), 1)
+		self.assertIn(_("an e-mail address"), lines[0])
+		self.assertNotIn(_("a network handle"), lines[0])  # confirmed before
+		self.assertNotIn("lea@example.com", lines[0])
+		self.assertEqual(check_anonymity(note.name, '{"situation": "<p>Le compte @pij_vichy</p>"}'), [])
 		self.assertEqual(check_anonymity(None, '["rien"]'), [])
