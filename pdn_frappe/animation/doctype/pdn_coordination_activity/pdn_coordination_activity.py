@@ -8,6 +8,10 @@ from frappe.model.document import Document
 from pdn_frappe import exceptions
 from pdn_frappe.animation.utils import run_rule
 from pdn_frappe.domain import animation
+from pdn_frappe.network import privacy
+
+#: free texts about the coordination's work with promeneurs and young people
+FREE_TEXT_FIELDS = ("note",)
 
 
 class PdNCoordinationActivity(Document):
@@ -68,6 +72,10 @@ class PdNCoordinationActivity(Document):
 		self.set_mission_axis()
 		self.validate_hours()
 		self.clear_unrelated_fields()
+		self.validate_free_texts()
+
+	def validate_free_texts(self):
+		privacy.check_free_texts(self, FREE_TEXT_FIELDS)
 
 	def set_mission_axis(self):
 		if not self.mission_axis:

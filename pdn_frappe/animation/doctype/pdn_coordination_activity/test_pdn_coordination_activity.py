@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 import frappe
+from frappe import _
 
 from pdn_frappe import exceptions
 from pdn_frappe.animation.testing import AnimationTestCase, make_activity, make_promeneur_with_login
@@ -21,6 +22,17 @@ class TestPdNCoordinationActivity(AnimationTestCase):
 		with self.assertRaises(exceptions.InvalidActivityError):
 			make_activity(kind="Other")
 		self.assertEqual(make_activity(kind="Other", mission_axis="Funding").mission_axis, "Funding")
+
+	def test_the_note_holds_no_young_persons_contact_details(self):
+		with self.assertRaises(exceptions.PersonalDataError) as refused:
+			make_activity(note="Échange sur une jeune suivie, rappeler le 06 12 34 56 78")
+		message = str(refused.exception)
+		self.assertIn(_("a phone number"), message)
+		self.assertIn(_("Note"), message)
+		self.assertNotIn("06 12 34 56 78", message)  # the kind is named, never the fragment
+		activity = make_activity(note="Échange sur le harcèlement en ligne au collège.")
+		activity.note += " Suite au CDAD."
+		activity.save(ignore_permissions=True)
 
 	def test_hours_must_be_possible(self):
 		for hours in (0, 30):

@@ -10,7 +10,11 @@ from pdn_frappe import exceptions
 from pdn_frappe.animation import mail, reporting
 from pdn_frappe.animation.utils import department_team
 from pdn_frappe.domain import periods
+from pdn_frappe.network import privacy
 from pdn_frappe.network.access import CAF_AGENT
+
+#: free texts of the coordination about the network's life
+FREE_TEXT_FIELDS = ("highlights", "difficulties", "next_steps")
 
 FIGURES = (
 	"total_hours",
@@ -107,6 +111,7 @@ class PdNCoordinationReport(Document):
 		self.set_period()
 		self.validate_unique()
 		self.set_title()
+		self.validate_free_texts()
 		if self.docstatus == 0:
 			self.set_figures()
 
@@ -142,6 +147,9 @@ class PdNCoordinationReport(Document):
 				exc=exceptions.DuplicateReportError,
 				title=_("Report already written"),
 			)
+
+	def validate_free_texts(self):
+		privacy.check_free_texts(self, FREE_TEXT_FIELDS)
 
 	def set_title(self):
 		department = (

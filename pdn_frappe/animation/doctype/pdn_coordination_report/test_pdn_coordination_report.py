@@ -122,6 +122,20 @@ class TestPdNCoordinationReport(AnimationTestCase):
 		# the three promeneurs became active today, before 2031 ends
 		self.assertEqual(report.active_promeneurs, 3)
 
+	def test_the_texts_hold_no_young_persons_contact_details(self):
+		with self.assertRaises(exceptions.PersonalDataError) as refused:
+			make_report(difficulties="<p>Une jeune nous écrit sur <b>lea.martin@example.com</b>.</p>")
+		message = str(refused.exception)
+		self.assertIn(frappe._("an e-mail address"), message)
+		self.assertIn(frappe._("Difficulties"), message)
+		self.assertNotIn("lea.martin@example.com", message)  # the kind is named, never the fragment
+		report = make_report(highlights="<p>Deux ateliers &laquo; réseaux sociaux &raquo; en collège.</p>")
+		report.next_steps = "<p>Voir https://instagram.com/lea_63 ensemble.</p>"
+		with self.assertRaises(exceptions.PersonalDataError) as refused:
+			report.save()
+		self.assertIn(frappe._("a link to a profile"), str(refused.exception))
+		self.assertNotIn("lea_63", str(refused.exception))
+
 	def test_one_report_per_department_and_period(self):
 		make_report()
 		with self.assertRaises(exceptions.DuplicateReportError):

@@ -9,6 +9,10 @@ from pdn_frappe import exceptions
 from pdn_frappe.animation import participation
 from pdn_frappe.animation.utils import promeneur_of, run_rule
 from pdn_frappe.domain import animation
+from pdn_frappe.network import privacy
+
+#: free texts about the promeneurs' work with young people
+FREE_TEXT_FIELDS = ("comment",)
 
 
 class PdNTrainingFeedback(Document):
@@ -35,6 +39,7 @@ class PdNTrainingFeedback(Document):
 	def validate(self):
 		self.validate_attendance()
 		self.validate_unique()
+		self.validate_free_texts()
 
 	def on_update(self):
 		participation.refresh_feedback_summary(self.training)
@@ -54,6 +59,9 @@ class PdNTrainingFeedback(Document):
 			"status",
 		)
 		run_rule(animation.check_feedback, status)
+
+	def validate_free_texts(self):
+		privacy.check_free_texts(self, FREE_TEXT_FIELDS)
 
 	def validate_unique(self):
 		other = frappe.db.get_value(

@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 import frappe
+from frappe import _
 from frappe.utils import add_to_date, now_datetime
 
 from pdn_frappe import exceptions
@@ -41,6 +42,18 @@ class TestPdNTrainingFeedback(AnimationTestCase):
 		self.training.reload()
 		self.assertEqual(self.training.feedback_count, 1)
 		self.assertAlmostEqual(self.training.average_rating, 0.8)
+
+	def test_the_comment_holds_no_young_persons_contact_details(self):
+		frappe.set_user(self.attendee_user)
+		with self.assertRaises(exceptions.PersonalDataError) as refused:
+			give_feedback(self.training.name, comment="Utile : j'ai pu aider un jeune, son snap @lea_du_03")
+		message = str(refused.exception)
+		self.assertIn(_("a network handle"), message)
+		self.assertIn(_("Comment"), message)
+		self.assertNotIn("lea_du_03", message)  # the kind is named, never the fragment
+		self.assertFalse(frappe.db.exists("PdN Training Feedback", {"promeneur": self.attendee.name}))
+		feedback = give_feedback(self.training.name, comment="Utile pour le live Instagram de @14h.")
+		self.assertTrue(feedback.name)
 
 	def test_feedback_only_from_attendees(self):
 		frappe.set_user(self.absent_user)
