@@ -13,7 +13,9 @@ from frappe.utils import cint, escape_html, format_date, get_url, getdate, nowda
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import applications as rules
+from pdn_frappe.domain import privacy as privacy_rules
 from pdn_frappe.domain.validation import DomainValidationError
+from pdn_frappe.network import privacy
 
 APPLICATION = "PdN Application"
 CALL = "PdN Application Call"
@@ -153,8 +155,12 @@ def field_label(fieldname: str) -> str:
 def field_error_message(error: rules.FieldError, max_attachment_mb: int | None = None) -> str:
 	"""French sentence for one problem of the application form."""
 	label = field_label(error.fieldname)
-	value = frappe.bold(escape_html(error.value)) if error.value else ""
 	code = error.code
+	if code == privacy_rules.WARNING_CODE:  # the value holds the kinds found, never the fragment
+		return _(
+			"{0}: write no young person's contact details or network handle here; this text holds {1}. Your own contact details go in the contact fields."
+		).format(label, privacy.kinds_text(error.value.split(",")))
+	value = frappe.bold(escape_html(error.value)) if error.value else ""
 	if code == "required":
 		return _("{0}: this field is required.").format(label)
 	if code == "invalid_email":

@@ -11,10 +11,14 @@ from pdn_frappe.applications import notifications, records, review, utils
 from pdn_frappe.applications.submission import check_honeypot
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain.validation import DomainValidationError
-from pdn_frappe.network import scope
+from pdn_frappe.domain import privacy as privacy_rules
+from pdn_frappe.network import privacy, scope
 
 #: codes that only say "nothing there": left out when the value was refused for a better reason
 MISSING_CODES = ("required", "no_network", "attachment_required")
+#: the descriptive texts of the candidate's practice: no young person's contact details there (the
+#: candidate's and the structure's own go in the contact fields, which are not checked)
+FREE_TEXT_FIELDS = ("structure_project", "candidate_experience", "intervention_mode")
 
 
 class PdNApplication(Document):
@@ -134,6 +138,7 @@ class PdNApplication(Document):
 		input_errors = list(self.flags.input_errors or [])
 		reported = {e.fieldname for e in input_errors}
 		errors += self.reference_errors(cleaned)
+		errors += self.free_text_errors()
 		if self.flags.web_submission:
 			errors += self.attachment_errors(cleaned)
 		# a value refused on arrival (unknown choice, unreadable file) is not reported missing as well
@@ -157,6 +162,14 @@ class PdNApplication(Document):
 			rules.FieldError("networks", "invalid_choice", name)
 			for name in cleaned["networks"]
 			if name not in enabled and name not in kept
+		]
+
+	def free_text_errors(self) -> list[rules.FieldError]:
+		"""The privacy guard of free texts, reported with the other answers (one error per text,
+		naming the kinds found, never the fragment)."""
+		return [
+			rules.FieldError(warning.fieldname, privacy_rules.WARNING_CODE, ",".join(warning.kinds))
+			for warning in privacy.free_text_warnings(self, FREE_TEXT_FIELDS)
 		]
 
 	def attachment_errors(self, cleaned: dict) -> list[rules.FieldError]:

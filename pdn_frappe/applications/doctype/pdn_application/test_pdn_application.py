@@ -185,6 +185,22 @@ class TestGuestSubmission(ApplicationTestCase):
 					self.assertIn(shown, message)
 				self.assertEqual(frappe.local.response.get("invalid_fields"), [fieldname])
 
+	def test_descriptive_texts_hold_no_young_persons_contact_details(self):
+		message = self.assert_refused(
+			exceptions.InvalidApplicationError,
+			self.values(candidate_experience="J'accompagne une jeune (insta : lea.d63, 06 12 34 56 78)."),
+		)
+		label = frappe.get_meta("PdN Application").get_label("candidate_experience")
+		self.assertIn(frappe._(label), message)
+		self.assertIn(frappe._("a network handle"), message)
+		self.assertIn(frappe._("a phone number"), message)
+		self.assertNotIn("lea.d63", message)  # the kinds are named, never the fragment
+		self.assertNotIn("06 12 34 56 78", message)
+		self.assertEqual(frappe.local.response.get("invalid_fields"), ["candidate_experience"])
+		# the candidate's own contact details stay in the contact fields, which are not checked
+		doc = self.submit(intervention_mode="Permanences en ligne le mercredi @14h, sur Instagram et Discord.")
+		self.assertTrue(doc.candidate_email and doc.candidate_phone)
+
 	def test_choices_that_need_a_detail(self):
 		self.assert_refused(exceptions.InvalidApplicationError, self.values(networks=[], network_other=0))
 		self.assert_refused(exceptions.InvalidApplicationError, self.values(network_other=1))

@@ -9,7 +9,11 @@ from frappe.utils import format_date, getdate, now_datetime, nowdate
 from pdn_frappe import exceptions
 from pdn_frappe.applications import review, utils
 from pdn_frappe.domain import applications as rules
-from pdn_frappe.network import scope
+from pdn_frappe.network import privacy, scope
+
+#: free texts of the committee: its minutes and the notes of its decisions
+FREE_TEXT_FIELDS = ("minutes",)
+DECISION_TEXT_FIELDS = ("note",)
 
 
 class PdNSteeringMeeting(Document):
@@ -44,6 +48,7 @@ class PdNSteeringMeeting(Document):
 	def validate(self):
 		self.set_title()
 		self.validate_decisions()
+		self.validate_free_texts()
 		self.set_status()
 
 	def set_title(self):
@@ -79,6 +84,9 @@ class PdNSteeringMeeting(Document):
 					exc=exceptions.DecisionReasonRequiredError,
 					title=_("Reason required"),
 				)
+
+	def validate_free_texts(self):
+		privacy.check_free_texts(self, FREE_TEXT_FIELDS, tables={"decisions": DECISION_TEXT_FIELDS})
 
 	def pending_decisions(self) -> list:
 		return [

@@ -45,6 +45,26 @@ class TestPdNSteeringMeeting(ApplicationsTestCase):
 			}
 		).insert()
 
+	def test_minutes_and_decision_notes_hold_no_young_persons_contact_details(self):
+		with self.assertRaises(exceptions.PersonalDataError) as refused:
+			self.make_meeting(
+				[{"kind": "Other", "subject": "Situation signalée", "note": "Jeune orienté (snap : lea_63)."}]
+			)
+		message = str(refused.exception)
+		self.assertIn(frappe._("a network handle"), message)
+		self.assertIn(frappe._("Decisions"), message)
+		self.assertNotIn("lea_63", message)  # the kind is named, never the fragment
+		with self.assertRaises(exceptions.PersonalDataError) as refused:
+			self.make_meeting([], minutes="<p>Le jeune a laissé son numéro : 06&nbsp;12&nbsp;34&nbsp;56&nbsp;78</p>")
+		self.assertIn(frappe._("a phone number"), str(refused.exception))
+		self.assertIn(frappe._("Minutes"), str(refused.exception))
+		self.assertNotIn("34", str(refused.exception))
+		meeting = self.make_meeting(
+			[{"kind": "Other", "subject": "Journée départementale", "note": "En juin, au PIJ."}],
+			minutes="<p>Bilan des candidatures du trimestre.</p>",
+		)
+		self.assertTrue(meeting.name)
+
 	def test_applying_the_decisions_moves_each_application(self):
 		accepted, rejected, postponed = self.preselected(), self.preselected(), self.preselected()
 		meeting = self.make_meeting(
