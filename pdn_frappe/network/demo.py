@@ -17,7 +17,7 @@ the demo logins share a password that is written in the README.
 from __future__ import annotations
 
 import frappe
-from frappe.utils import cint
+from frappe.utils import cint, now_datetime
 from frappe.utils.password import check_password, update_password
 
 from pdn_frappe.domain import demo
@@ -48,6 +48,7 @@ def load(verbose: bool = True, commit: bool = True) -> dict:
 		if previous_user != "Administrator":
 			frappe.set_user("Administrator")
 		counts["setup_wizard_completed"] = complete_setup_wizard()
+		counts["jobs_released"] = release_scheduled_jobs()
 		ensure_departments_exist(department.code for department in network.departments)
 
 		for login in network.logins:
@@ -132,6 +133,26 @@ def complete_setup_wizard() -> bool:
 	configure_for_france()
 	frappe.db.commit()
 	return True
+
+
+def release_scheduled_jobs() -> int:
+	"""Let the scheduled jobs that look dated in the future run from now; return how many there were.
+
+	Frappe installs a site in its default time zone (Asia/Kolkata) and dates its Scheduled Job Types
+	then; once the site runs on Europe/Paris they look hours ahead and would wait that long before
+	their first run: no e-mail would leave the queue, no reminder go out. Their clock starts now.
+	"""
+	now = now_datetime()
+	job = frappe.qb.DocType("Scheduled Job Type")
+	names = (
+		frappe.qb.from_(job)
+		.select(job.name)
+		.where((job.last_execution.isnull() & (job.creation > now)) | (job.last_execution > now))
+		.run(pluck=True)
+	)
+	for name in names:
+		frappe.db.set_value("Scheduled Job Type", name, "last_execution", now, update_modified=False)
+	return len(names)
 
 
 def ensure_departments_exist(codes) -> None:
@@ -332,6 +353,8 @@ def ensure_referent(referent: demo.DemoReferent) -> str:
 def print_summary(counts: dict, network: demo.DemoNetwork) -> None:
 	if counts.get("setup_wizard_completed"):
 		print("Setup wizard completed with French settings.")
+	if counts.get("jobs_released"):
+		print(f"Scheduled jobs dated ahead by the install's time zone: {counts['jobs_released']} start now.")
 	for kind in KINDS:
 		row = counts[kind]
 		print(
