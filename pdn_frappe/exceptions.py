@@ -27,6 +27,10 @@ class InvalidUrlError(PdnValidationError):
 	pass
 
 
+class StatusChangeError(PdnValidationError):
+	"""A change of a promeneur's status that the lifecycle does not allow."""
+
+
 class PostcodeDepartmentMismatchError(PdnValidationError):
 	pass
 

@@ -137,6 +137,8 @@ doc_events = {
 }
 # A promeneur becomes active only with a signed charter and an active convention.
 doc_events["PdN Promeneur"]["validate"] = "pdn_frappe.conventions.activation.check_promeneur_activation"
+# A promeneur whose mandate ends is excused from the trainings that have not started yet.
+doc_events["PdN Promeneur"]["on_update"] = "pdn_frappe.animation.participation.cancel_upcoming_registrations"
 for _doctype in ("PdN Department", "PdN Structure", "PdN Promeneur"):
 	# a deleted registry record takes its logins' roles and scope with it
 	doc_events[_doctype]["after_delete"] = "pdn_frappe.network.access.sync_after_delete"

@@ -10,8 +10,17 @@ from collections.abc import Iterable
 
 import frappe
 from frappe.query_builder.functions import Avg, Count, Min
+from frappe.utils import now_datetime
 
-from pdn_frappe.domain.animation import ATTENDED, CANCELLED, WELCOME_MEETING
+from pdn_frappe.domain.animation import (
+	ATTENDED,
+	CANCELLED,
+	EXCUSED,
+	INVITED,
+	PLANNED,
+	REGISTERED,
+	WELCOME_MEETING,
+)
 
 
 def sync_promeneurs(promeneurs: Iterable[str]) -> None:
@@ -90,3 +99,32 @@ def refresh_feedback_summary(training: str) -> None:
 		{"feedback_count": count or 0, "average_rating": round(average or 0, 3)},
 		update_modified=False,
 	)
+
+
+def cancel_upcoming_registrations(doc, method=None) -> list[str]:
+	"""``on_update`` of PdN Promeneur: a promeneur whose mandate ends is excused from every planned
+	training that has not started yet (see :mod:`pdn_frappe.domain.lifecycle`). Returns the trainings."""
+	move = doc.flags.status_transition
+	if not move or not move.effects.cancel_upcoming_registrations:
+		return []
+	training = frappe.qb.DocType("PdN Training")
+	participant = frappe.qb.DocType("PdN Training Participant")
+	names = (
+		frappe.qb.from_(participant)
+		.join(training)
+		.on((participant.parent == training.name) & (participant.parenttype == "PdN Training"))
+		.select(training.name)
+		.distinct()
+		.where(participant.promeneur == doc.name)
+		.where(participant.status.isin([INVITED, REGISTERED]))
+		.where(training.status == PLANNED)
+		.where(training.starts_on > now_datetime())
+	).run(pluck=True)
+	for name in names:
+		upcoming = frappe.get_doc("PdN Training", name)
+		for row in upcoming.participants:
+			if row.promeneur == doc.name and row.status in (INVITED, REGISTERED):
+				row.status = EXCUSED
+		upcoming.flags.ignore_permissions = True
+		upcoming.save()
+	return names

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import get_link_to_form
+from frappe.utils import escape_html, get_link_to_form, getdate, nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import conventions as rules
+from pdn_frappe.domain import lifecycle as lifecycle_rules
+from pdn_frappe.network import lifecycle
 
 CONVENTION = "PdN Convention"
 CHARTER = "PdN Charter Signature"
@@ -128,3 +130,95 @@ def activation_state_of(promeneur: str | None) -> dict:
 		"charter": signed_charter(promeneur, structure),
 		"convention": active_convention(structure),
 	}
+
+
+# ---------------------------------------------------------------- the convention's end reaches its promeneurs
+
+
+def on_convention_status(convention) -> None:
+	"""``on_update`` of PdN Convention: its promeneurs follow a change of its status.
+
+	Active: waiting candidates become active and those suspended because an earlier convention
+	ended come back if their charter is signed. Expired or terminated: the structure's active
+	promeneurs are suspended unless another active convention still covers them; the structure's
+	managers and the department's coordination are told.
+	"""
+	before = convention.get_doc_before_save()
+	previous = before.status if before else None
+	if convention.status == previous:
+		return
+	if convention.status == rules.ACTIVE:
+		activate_promeneurs_of(convention.structure)
+		restore_promeneurs_of(convention)
+	elif convention.status in (rules.EXPIRED, rules.TERMINATED):
+		suspended = suspend_promeneurs_of(convention)
+		if suspended:
+			notify_suspensions(convention, suspended)
+
+
+def suspend_promeneurs_of(convention) -> list[str]:
+	other = frappe.get_all(
+		CONVENTION,
+		filters={"structure": convention.structure, "status": rules.ACTIVE, "name": ("!=", convention.name)},
+		fields=["status", "start_date", "end_date"],
+	)
+	covered = lifecycle_rules.has_active_convention_on(other, getdate(nowdate()))
+	reason = _("The convention {0} of the structure ended ({1}).").format(convention.name, _(convention.status))
+	suspended = []
+	for row in frappe.get_all(PROMENEUR, filters={"structure": convention.structure}, fields=["name", "status"]):
+		if lifecycle_rules.suspension_for_convention_end(row.status, covered) and lifecycle.change_status(
+			row.name, lifecycle_rules.SUSPENDED, reason, lifecycle_rules.REASON_CONVENTION_ENDED
+		):
+			suspended.append(row.name)
+	return suspended
+
+
+def restore_promeneurs_of(convention) -> list[str]:
+	rows = frappe.get_all(
+		PROMENEUR,
+		filters={"structure": convention.structure, "status": lifecycle_rules.SUSPENDED},
+		fields=["name", "status", "status_reason_code"],
+	)
+	reason = _("The convention {0} of the structure is active.").format(convention.name)
+	restored = []
+	for row in rows:
+		charter = bool(signed_charter(row.name, convention.structure))
+		target = lifecycle_rules.restore_after_renewal(row.status, row.status_reason_code, charter)
+		if target and lifecycle.change_status(
+			row.name, target, reason, lifecycle_rules.REASON_CONVENTION_RENEWED
+		):
+			restored.append(row.name)
+	return restored
+
+
+def notify_suspensions(convention, promeneurs: list[str]) -> None:
+	"""Tell the structure's managers and the department's coordination who was suspended, and why."""
+	from pdn_frappe.conventions.alerts import recipients
+
+	managers = frappe.get_all(
+		"PdN Structure Contact",
+		filters={"parent": convention.structure, "parenttype": "PdN Structure", "is_manager": 1},
+		pluck="user",
+	)
+	emails = sorted({*recipients(convention.department), *(user for user in managers if user)})
+	if not emails:
+		return
+	names = frappe.get_all(PROMENEUR, filters={"name": ("in", promeneurs)}, pluck="full_name", order_by="full_name")
+	structure = frappe.db.get_value("PdN Structure", convention.structure, "structure_name") or ""
+	message = "<p>{}</p><ul>{}</ul><p>{}</p>".format(
+		_("The convention {0} with {1} has ended ({2}): these promeneurs are suspended and no longer listed in the public directory.").format(
+			escape_html(convention.name), escape_html(structure), escape_html(_(convention.status))
+		),
+		"".join(f"<li>{escape_html(name)}</li>" for name in names),
+		_("They become active again as soon as a new convention of the structure is active."),
+	)
+	try:
+		frappe.sendmail(
+			recipients=emails,
+			subject=_("Promeneurs of {0} suspended: the convention has ended").format(structure),
+			message=message,
+			reference_doctype=CONVENTION,
+			reference_name=convention.name,
+		)
+	except frappe.OutgoingEmailError:
+		frappe.log_error("Suspension notice not sent: no outgoing e-mail account", reference_doctype=CONVENTION, reference_name=convention.name)

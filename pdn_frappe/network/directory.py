@@ -7,14 +7,17 @@ module only reads the rows, a page at a time, without one query per promeneur.
 import frappe
 from frappe.query_builder import DocType
 from frappe.query_builder.functions import Count
+from frappe.utils import getdate, nowdate
 
-from pdn_frappe.domain import directory
+from pdn_frappe.domain import directory, lifecycle
+from pdn_frappe.domain.conventions import ACTIVE as CONVENTION_ACTIVE
 
 PROMENEUR = DocType("PdN Promeneur")
 STRUCTURE = DocType("PdN Structure")
 DEPARTMENT = DocType("PdN Department")
 PROFILE = DocType("PdN Network Profile")
 OFFICE_HOUR = DocType("PdN Office Hour")
+CONVENTION = DocType("PdN Convention")
 
 
 def is_enabled() -> bool:
@@ -43,7 +46,24 @@ def _public_columns() -> tuple:
 
 
 def _listed():
-	return (PROMENEUR.status == "Active") & (PROMENEUR.directory_consent == 1)
+	"""The rule of :func:`pdn_frappe.domain.lifecycle.is_listed`, checked at each request: active,
+	consenting, and the structure has a convention in force today (status and period, as
+	:func:`pdn_frappe.domain.lifecycle.convention_in_force` reads them)."""
+	today = getdate(nowdate())
+	in_force = (
+		frappe.qb.from_(CONVENTION)
+		.select(CONVENTION.structure)
+		.where(
+			(CONVENTION.status == CONVENTION_ACTIVE)
+			& (CONVENTION.start_date <= today)
+			& (CONVENTION.end_date >= today)
+		)
+	)
+	return (
+		(PROMENEUR.status == lifecycle.ACTIVE)
+		& (PROMENEUR.directory_consent == 1)
+		& PROMENEUR.structure.isin(in_force)
+	)
 
 
 def _base_query():

@@ -224,9 +224,7 @@ class PdNConvention(Document):
 			)
 
 	def activate_promeneurs(self):
-		before = self.get_doc_before_save()
-		if self.status == rules.ACTIVE and (not before or before.status != rules.ACTIVE):
-			activation.activate_promeneurs_of(self.structure)
+		activation.on_convention_status(self)
 
 	# ------------------------------------------------------------ lifecycle
 

@@ -4,16 +4,15 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import get_link_to_form, getdate, nowdate
+from frappe.utils import get_link_to_form, nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.animation.participation import attended_trainings
 from pdn_frappe.domain import validation
-from pdn_frappe.network import access
+from pdn_frappe.network import access, lifecycle
 from pdn_frappe.network.utils import clean_field, clean_row_field
 from pdn_frappe.network import scope
 
-ENDED_STATUSES = ("Left", "Excluded")
 
 
 class PdNPromeneur(Document):
@@ -70,11 +69,12 @@ class PdNPromeneur(Document):
 		self.validate_network_profiles()
 		self.validate_office_hours()
 		self.validate_login()
-		self.set_status_dates()
+		self.set_status()
 		self.set_directory_consent_date()
 
 	def on_update(self):
 		access.sync_promeneur_access(self)
+		lifecycle.carry_out(self)
 
 	def onload(self):
 		if not self.is_new():
@@ -130,19 +130,8 @@ class PdNPromeneur(Document):
 					title=_("Invalid value"),
 				)
 
-	def set_status_dates(self):
-		previous = self.get_doc_before_save()
-		if previous and previous.status == self.status:
-			return
-		today = nowdate()
-		# a record created with its history (import, demo) keeps the date it brings
-		self.status_changed_on = today if previous else (self.status_changed_on or today)
-		if self.status == "Candidate" and not self.candidate_since:
-			self.candidate_since = today
-		if self.status == "Active" and not self.active_since:
-			self.active_since = today
-		if self.status in ENDED_STATUSES and not self.ended_on:
-			self.ended_on = today
+	def set_status(self):
+		lifecycle.apply_status_change(self)
 
 	def set_directory_consent_date(self):
 		if not self.directory_consent:

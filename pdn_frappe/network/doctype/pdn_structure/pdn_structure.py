@@ -8,7 +8,7 @@ from frappe.utils import getdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import validation
-from pdn_frappe.network import access
+from pdn_frappe.network import access, lifecycle
 from pdn_frappe.network.utils import check_postcode_in_department, clean_field, clean_row_field
 
 
@@ -67,6 +67,7 @@ class PdNStructure(Document):
 
 	def on_update(self):
 		access.sync_structure_managers(self)
+		self.close_if_inactive()
 
 	def on_trash(self):
 		self.check_no_promeneurs()
@@ -111,6 +112,12 @@ class PdNStructure(Document):
 					exc=exceptions.InvalidDocumentDatesError,
 					title=_("Invalid value"),
 				)
+
+	def close_if_inactive(self):
+		"""A structure that closes suspends its promeneurs' mandate (see the lifecycle)."""
+		before = self.get_doc_before_save()
+		if self.status == "Inactive" and before is not None and before.status != "Inactive":
+			lifecycle.close_structure(self)
 
 	def check_no_promeneurs(self):
 		count = frappe.db.count("PdN Promeneur", {"structure": self.name})
