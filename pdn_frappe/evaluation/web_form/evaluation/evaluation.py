@@ -31,6 +31,9 @@ def get_context(context):
 	name = frappe.form_dict.name
 	evaluation = {"messages": {message: _(message) for message in JS_MESSAGES}}
 	if name:
+		# another promeneur's questionnaire: not even its state is shown
+		if frappe.db.exists(api.DOCTYPE, name) and not frappe.has_permission(api.DOCTYPE, "read", doc=name):
+			raise frappe.PermissionError
 		values = frappe.db.get_value(
 			api.DOCTYPE, name, ["docstatus", "submitted_on", "reopen_reason"], as_dict=True
 		)
