@@ -94,10 +94,6 @@ class DuplicateReportError(PdnValidationError):
 	pass
 
 
-class IdentityInNoteError(PdnValidationError):
-	"""A practice note holds text that looks like somebody's identity and nobody confirmed it."""
-
-
 # evaluation: the promeneurs' periodic questionnaire
 
 
@@ -119,6 +115,10 @@ class IncompleteEvaluationError(PdnValidationError):
 
 class PersonalDataError(PdnValidationError):
 	"""A free text holds a young person's contact details (e-mail, phone, handle, profile link)."""
+
+
+class IdentityInNoteError(PersonalDataError):
+	"""A practice note holds contact details that its author did not confirm as nobody's."""
 
 
 class EvaluationReopenError(PdnValidationError):
