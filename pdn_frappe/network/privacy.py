@@ -118,7 +118,12 @@ def warning_line(warning: TextWarning, template: str | None = None) -> str:
 	template = template or _(
 		"{0}: never write a young person's contact details or network handle; this text holds {1}. Rewrite it without them."
 	)
-	return template.format(warning.label, kinds_text(warning.kinds))
+	return privacy.warning_message(
+		privacy.ContactDetailWarning(warning.fieldname, warning.kinds),
+		template,
+		field_label=warning.label,
+		kind_labels=kind_labels(),
+	)
 
 
 def throw_warnings(
