@@ -98,6 +98,8 @@ _SCOPED_DOCTYPES = (
 permission_query_conditions = {
 	doctype: "pdn_frappe.network.scope.query_conditions" for doctype in _SCOPED_DOCTYPES
 }
+# A file attached to a scoped record is listed only to those who may read that record.
+permission_query_conditions["File"] = "pdn_frappe.network.scope.file_query_conditions"
 
 has_permission = {doctype: "pdn_frappe.network.scope.has_permission" for doctype in _SCOPED_DOCTYPES}
 # Practice notes add their own rule (a promeneur changes only their own drafts); it only denies.
@@ -119,6 +121,7 @@ scheduler_events = {
 		"pdn_frappe.animation.tasks.send_referent_check_reminders",
 		"pdn_frappe.conventions.alerts.daily",
 		"pdn_frappe.applications.doctype.pdn_application_call.pdn_application_call.close_expired_calls",
+		"pdn_frappe.network.retention.run_daily",
 	],
 }
 
@@ -146,6 +149,8 @@ for _doctype in ("PdN Department", "PdN Structure", "PdN Promeneur"):
 # The standard web form endpoint hands the public "candidature" form to the app's own checks.
 override_whitelisted_methods = {
 	"frappe.website.doctype.web_form.web_form.accept": "pdn_frappe.applications.submission.accept",
+	# Frappe's generic count ignores record permissions: the scoped doctypes count what one may list.
+	"frappe.client.get_count": "pdn_frappe.network.scope.get_count",
 }
 
 doctype_js = {"PdN Promeneur": "conventions/client/pdn_promeneur.js"}
@@ -153,6 +158,76 @@ doctype_js = {"PdN Promeneur": "conventions/client/pdn_promeneur.js"}
 override_doctype_dashboards = {
 	"PdN Structure": "pdn_frappe.conventions.dashboards.structure_dashboard",
 	"PdN Promeneur": "pdn_frappe.conventions.dashboards.promeneur_dashboard",
+}
+
+# User Data Protection
+# --------------------
+# Frappe's Personal Data Download and Deletion Requests: the records of the app that name a person,
+# matched on their e-mail address (child tables included: Frappe reads them like any doctype).
+# Only plain text fields are redacted here; once a deletion is done, the retention module
+# anonymises the person's promeneur records and applications the way the daily job does
+# (photo, network profiles, office hours, attachments, copies of the name in other records).
+
+user_data_fields = [
+	{
+		"doctype": "PdN Promeneur",
+		"filter_by": "email",
+		"redact_fields": ["first_name", "last_name", "full_name", "email", "phone", "job_title"],
+	},
+	{
+		"doctype": "PdN Application",
+		"filter_by": "candidate_email",
+		"redact_fields": [
+			"title",
+			"candidate_first_name",
+			"candidate_last_name",
+			"candidate_job_title",
+			"candidate_workplace",
+			"candidate_phone",
+			"candidate_email",
+		],
+	},
+	{
+		"doctype": "PdN Application",
+		"filter_by": "legal_representative_email",
+		"redact_fields": ["legal_representative", "legal_representative_title", "legal_representative_email"],
+	},
+	{
+		"doctype": "PdN Structure",
+		"filter_by": "legal_representative_email",
+		"redact_fields": ["legal_representative", "legal_representative_title", "legal_representative_email"],
+	},
+	{
+		"doctype": "PdN Structure Contact",
+		"filter_by": "email",
+		"redact_fields": ["contact_name", "function", "email", "phone"],
+	},
+	{
+		"doctype": "PdN Resource Referent",
+		"filter_by": "email",
+		"redact_fields": ["full_name", "email", "phone"],
+	},
+	{
+		"doctype": "PdN Charter Signature",
+		"filter_by": "promeneur_email",
+		"redact_fields": ["promeneur_name", "promeneur_email"],
+	},
+	{
+		"doctype": "PdN Evaluation",
+		"filter_by": "promeneur_email",
+		"redact_fields": ["promeneur_name", "promeneur_email"],
+	},
+	{
+		"doctype": "PdN Application Call",
+		"filter_by": "contact_email",
+		"redact_fields": ["contact_name", "contact_email", "contact_phone"],
+	},
+	{"doctype": "PdN Department Member", "filter_by": "user", "redact_fields": ["full_name"]},
+	{"doctype": "PdN Meeting Attendee", "filter_by": "user", "redact_fields": ["attendee_name"]},
+]
+
+doc_events["Personal Data Deletion Request"] = {
+	"on_change": "pdn_frappe.network.retention.after_personal_data_deletion"
 }
 
 # Translations

@@ -538,3 +538,39 @@ def record_method(ptype: str = "write", methods: tuple[str, ...] = ("POST",)):
 		return frappe.whitelist(methods=list(methods))(wrapper)
 
 	return decorate
+
+
+# ---------------------------------------------------------------- files and counts
+
+
+def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""``permission_query_conditions`` of File: a file attached to a scoped record is listed only to
+	those who may read that record (Frappe lists files by doctype, not by record)."""
+	scope = user_scope(user)
+	if scope.unrestricted:
+		return ""
+	alternatives = ["`tabFile`.`attached_to_doctype` is null"]
+	scoped = ", ".join(frappe.db.escape(name) for name in sorted(SCOPED_DOCTYPES))
+	alternatives.append(f"`tabFile`.`attached_to_doctype` not in ({scoped})")
+	for name in sorted(SCOPED_DOCTYPES):
+		condition = query_conditions(scope.user, name)
+		if condition == NOTHING:
+			continue
+		records = f"select `tab{name}`.`name` from `tab{name}`" + (f" where {condition}" if condition else "")
+		alternatives.append(
+			f"(`tabFile`.`attached_to_doctype` = {frappe.db.escape(name)} "
+			f"and `tabFile`.`attached_to_name` in ({records}))"
+		)
+	return "(" + " or ".join(alternatives) + ")"
+
+
+@frappe.whitelist()
+def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
+	"""``frappe.client.get_count`` counts every row of a doctype; for the scoped ones, count what
+	the user may list."""
+	if doctype not in SCOPED_DOCTYPES:
+		from frappe.client import get_count as frappe_get_count
+
+		return frappe_get_count(doctype, filters=filters, debug=debug, cache=cache)
+	rows = frappe.get_list(doctype, filters=frappe.parse_json(filters) if filters else None, fields=["count(*) as count"])
+	return rows[0].count if rows else 0

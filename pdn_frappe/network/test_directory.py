@@ -6,14 +6,18 @@ from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.domain.directory import DirectoryFilters
 from pdn_frappe.network import directory
-from pdn_frappe.tests.utils import make_promeneur, make_structure
+from pdn_frappe.tests.utils import make_promeneur
 
 
 class TestPublicDirectory(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.structure = make_structure(department="63", postcode="63000", city="Clermont-Ferrand")
+		from pdn_frappe.conventions.testing import complete_structure, make_active_convention
+
+		cls.structure = complete_structure(department="63", postcode="63000", city="Clermont-Ferrand")
+		# a promeneur is listed only while their structure's convention is in force
+		make_active_convention(structure=cls.structure.name)
 		cls.listed = make_promeneur(
 			structure=cls.structure.name,
 			first_name="Zoé",

@@ -47,6 +47,7 @@ MATRIX = {
 	"PdN Profession": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},
 	"PdN Promeneur": {"coordinator": "rcw", "caf": "rcw", "manager": "r", "promeneur": "rw", "admin": ""},
 	"PdN Resource Referent": {"coordinator": "rcwd", "caf": "rcw", "manager": "r", "promeneur": "r", "admin": ""},
+	"PdN Retention Log": {"coordinator": "", "caf": "", "manager": "", "promeneur": "", "admin": "r"},
 	"PdN Settings": {"coordinator": "r", "caf": "r", "manager": "", "promeneur": "", "admin": "rcw"},
 	"PdN Social Network": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},
 	"PdN Structure": {"coordinator": "rcw", "caf": "rcw", "manager": "rw", "promeneur": "r", "admin": ""},
@@ -177,6 +178,19 @@ class TestScope(PdnTestCase):
 				.run(pluck=True)
 			)
 			self.assertEqual(set(rows), expected)
+
+	def test_files_and_counts_follow_the_scope(self):
+		from frappe.utils.file_manager import save_file
+
+		mine = save_file("statuts.pdf", b"%PDF-1.4 03", "PdN Structure", self.s03, is_private=1)
+		theirs = save_file("rib.pdf", b"%PDF-1.4 63", "PdN Structure", self.s63, is_private=1)
+		files = self.listed("File", "coordinator")
+		self.assertIn(mine.name, files)
+		self.assertNotIn(theirs.name, files)
+		frappe.set_user(self.users["coordinator"])
+		self.assertEqual(
+			scope.get_count("PdN Promeneur", filters={"name": ("in", [self.p03, self.p03b, self.p63])}), 2
+		)
 
 	# ------------------------------------------------------------ withdrawn access
 
