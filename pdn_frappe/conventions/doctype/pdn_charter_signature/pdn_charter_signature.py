@@ -30,6 +30,7 @@ class PdNCharterSignature(Document):
 		naming_series: DF.Literal["PDN-CHA-.YYYY.-.####"]
 		place: DF.Data
 		promeneur: DF.Link
+		promeneur_email: DF.Data | None
 		promeneur_name: DF.Data | None
 		promeneur_status: DF.Literal["Candidate", "Active", "Suspended", "Left", "Excluded"]
 		rendered_snapshot: DF.LongText | None
