@@ -6,14 +6,28 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint
 
+from pdn_frappe.domain import retention
 from pdn_frappe.exceptions import SettingsBoundsError
 
 # (lowest, highest) accepted for the bounded settings: a guest may always apply at least once an
-# hour, and no attachment exceeds 20 MB.
+# hour, no attachment exceeds 20 MB, and personal data is kept from one month to ten years
+# (the rule of pdn_frappe.domain.retention.check_months).
 BOUNDS = {
 	"guest_rate_limit": (1, 100),
 	"max_attachment_mb": (1, 20),
 	"directory_page_size": (6, 100),
+	"retention_rejected_months": (1, retention.MAX_MONTHS),
+	"retention_accepted_months": (1, retention.MAX_MONTHS),
+	"retention_former_promeneur_months": (1, retention.MAX_MONTHS),
+}
+
+# The retention settings and their defaults, for a site whose settings were saved before they
+# existed (see also pdn_frappe.network.retention.settings).
+RETENTION_DEFAULTS = {
+	"retention_enabled": 1,
+	"retention_rejected_months": retention.DEFAULT_REJECTED_APPLICATION_MONTHS,
+	"retention_accepted_months": retention.DEFAULT_ACCEPTED_APPLICATION_MONTHS,
+	"retention_former_promeneur_months": retention.DEFAULT_FORMER_PROMENEUR_MONTHS,
 }
 
 
@@ -37,9 +51,21 @@ class PdNSettings(Document):
 		max_attachment_mb: DF.Int
 		referent_check_months: DF.Int
 		report_reminder_days: DF.Int
+		retention_accepted_months: DF.Int
+		retention_enabled: DF.Check
+		retention_former_promeneur_months: DF.Int
+		retention_rejected_months: DF.Int
 	# end: auto-generated types
 	def validate(self):
+		self.set_missing_retention_values()
 		self.validate_bounds()
+
+	def set_missing_retention_values(self):
+		"""A retention setting never stored yet (the form shows it empty) takes its default."""
+		stored = frappe.db.get_singles_dict(self.doctype)
+		for fieldname, default in RETENTION_DEFAULTS.items():
+			if stored.get(fieldname) in (None, "") and not self.get(fieldname):
+				self.set(fieldname, default)
 
 	def validate_bounds(self):
 		for fieldname, (low, high) in BOUNDS.items():
