@@ -40,7 +40,7 @@ from pdn_frappe import roles
 from pdn_frappe.domain import retention as rules
 from pdn_frappe.domain.applications import ACCEPTED
 from pdn_frappe.domain.lifecycle import ENDED_STATUSES
-from pdn_frappe.network import access, scope
+from pdn_frappe.network import access, lifecycle, scope
 
 APPLICATION = "PdN Application"
 PROMENEUR = "PdN Promeneur"
@@ -72,6 +72,10 @@ WRITTEN_COPIES = {
 	("PdN Practice Note", "author_promeneur"): {"author_name": "full_name"},
 	("PdN Evaluation Reminder", "promeneur"): {"recipients": None},
 }
+
+#: the promeneur's status history (PdN Promeneur Status Change): its rows stay, their free-text
+#: reason goes like the record's own ``status_reason``
+STATUS_HISTORY = "status_history"
 
 #: the days a delay may end after the same date of the month (31 January + 1 month = 28 February):
 #: rows are preselected with this margin, the domain decides exactly
@@ -292,6 +296,13 @@ def anonymise_promeneur(name: str, login: bool = True) -> bool:
 		frappe.db.delete(
 			meta.get_field(table).options, {"parenttype": PROMENEUR, "parent": name, "parentfield": table}
 		)
+	# the status history stays (dates, statuses, authors), without the reasons written about the person
+	if meta.has_field(STATUS_HISTORY):
+		_update(
+			meta.get_field(STATUS_HISTORY).options,
+			{"parenttype": PROMENEUR, "parent": name, "parentfield": STATUS_HISTORY},
+			{"reason": None},
+		)
 	# mandatory fields (names, e-mail) go empty: written straight to the database
 	frappe.db.set_value(PROMENEUR, name, {**values, "user": None})
 	anonymise_copies(row, values)
@@ -381,10 +392,7 @@ def release_login(user: str | None) -> None:
 		return
 	if set(frappe.get_roles(user)) - set(roles.BASIC_ROLES) - set(roles.NETWORK_ROLES):
 		return
-	doc = frappe.get_doc("User", user)
-	doc.enabled = 0
-	doc.flags.ignore_permissions = True
-	doc.save()
+	lifecycle.set_login_enabled(user, False)
 
 
 # ------------------------------------------------------------------ shared steps

@@ -27,7 +27,7 @@ from pdn_frappe.conventions.testing import (
 )
 from pdn_frappe.evaluation.testing import make_evaluation
 from pdn_frappe.exceptions import SettingsBoundsError
-from pdn_frappe.network import retention
+from pdn_frappe.network import lifecycle, retention
 from pdn_frappe.tests.utils import PdnTestCase, ensure_outgoing_email_account, make_promeneur, make_structure
 
 APPLICATION = "PdN Application"
@@ -268,7 +268,16 @@ class TestApplicationRetention(RetentionTestCase):
 
 
 class TestPromeneurRetention(RetentionTestCase):
-	def former_promeneur(self, structure: str, ended_on, status: str = "Left", charter: bool = False):
+	def former_promeneur(
+		self,
+		structure: str,
+		ended_on,
+		status: str = "Left",
+		charter: bool = False,
+		lifecycle_move: bool = True,
+	):
+		"""A promeneur with login, photo, profiles, office hours, a questionnaire and a training
+		attended, who left on ``ended_on`` (through the lifecycle, or written straight to the record)."""
 		promeneur, user = make_promeneur_with_login(
 			structure=structure,
 			phone="04 70 11 22 33",
@@ -291,12 +300,16 @@ class TestPromeneurRetention(RetentionTestCase):
 		)
 		if charter:
 			make_charter_signature(promeneur.name)
-		frappe.db.set_value(
-			PROMENEUR,
-			promeneur.name,
-			{"status": status, "ended_on": ended_on, "status_reason": "Départ de la structure"},
-		)
-		return frappe.get_doc(PROMENEUR, promeneur.name), user
+		reason = "Départ de Camille vers une autre structure"
+		if lifecycle_move:
+			lifecycle.change_status(promeneur.name, status, reason, on=ended_on)
+		else:
+			frappe.db.set_value(
+				PROMENEUR, promeneur.name, {"status": status, "ended_on": ended_on, "status_reason": reason}
+			)
+		doc = frappe.get_doc(PROMENEUR, promeneur.name)
+		self.assertEqual((doc.status, doc.ended_on), (status, ended_on))
+		return doc, user
 
 	def test_former_promeneur_is_anonymised_after_the_delay_and_the_history_stays(self):
 		structure = make_structure(
@@ -311,10 +324,13 @@ class TestPromeneurRetention(RetentionTestCase):
 		charter = frappe.get_doc("PdN Charter Signature", {"promeneur": gone.name})
 		self.assertTrue(charter.signed_scan and file_paths("PdN Charter Signature", charter.name))
 		self.assertIn(gone.full_name, charter.rendered_snapshot)
-		excluded, _user = self.former_promeneur(structure, months_ago(30), status="Excluded")
+		excluded, excluded_user = self.former_promeneur(
+			structure, months_ago(30), status="Excluded", lifecycle_move=False
+		)
+		self.assertTrue(frappe.db.get_value("User", excluded_user, "enabled"))
 		recent, recent_user = self.former_promeneur(structure, months_ago(23))
 		photo_files = file_paths(PROMENEUR, gone.name)
-		self.assertEqual(len(photo_files), 1)
+		self.assertTrue(photo_files, "the photo (Frappe files it once more for its field on save)")
 
 		log = self.run_job()
 
@@ -333,10 +349,17 @@ class TestPromeneurRetention(RetentionTestCase):
 		):
 			self.assertFalse(after.get(fieldname), fieldname)
 		self.assertFalse(after.network_profiles or after.office_hours)
+		# the status history stays, without the reasons
+		self.assertEqual(
+			[row.status_to for row in after.status_history], [row.status_to for row in gone.status_history]
+		)
+		self.assertIn("Left", [row.status_to for row in after.status_history])
+		self.assertFalse([row.reason for row in after.status_history if row.reason])
 		for fieldname in ("status", "ended_on", "structure", "department", "mission", "weekly_hours"):
 			self.assertEqual(after.get(fieldname), gone.get(fieldname), fieldname)
-		self.assertFalse(frappe.db.exists("File", next(iter(photo_files))))
-		self.assertFalse(os.path.exists(next(iter(photo_files.values()))))
+		for file, path in photo_files.items():
+			self.assertFalse(frappe.db.exists("File", file))
+			self.assertFalse(os.path.exists(path), path)
 		self.assertFalse(frappe.get_all("Version", filters={"ref_doctype": PROMENEUR, "docname": gone.name}))
 
 		# the login is unlinked and disabled
@@ -379,8 +402,10 @@ class TestPromeneurRetention(RetentionTestCase):
 			(kept.full_name, kept.email, kept.photo), (recent.full_name, recent.email, recent.photo)
 		)
 		self.assertEqual(len(kept.network_profiles), 1)
-		self.assertTrue(frappe.db.get_value("User", recent_user, "enabled"))
+		self.assertEqual(kept.user, recent_user)
+		# a login the departure left enabled (a record moved outside the app) is disabled too
 		self.assertEqual(frappe.db.get_value(PROMENEUR, excluded.name, "full_name"), excluded.name)
+		self.assertFalse(frappe.db.get_value("User", excluded_user, "enabled"))
 
 		self.assertEqual(counts(self.run_job()), NOTHING)
 
