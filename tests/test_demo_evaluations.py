@@ -10,8 +10,9 @@ from collections import Counter
 import pytest
 
 from pdn_frappe.demo import evaluations as ev
-from pdn_frappe.domain import demo
+from pdn_frappe.demo import network as demo
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.roles import PROMENEUR_ROLE
 
 TODAY = dt.date(2026, 12, 1)
 THEMES = (
@@ -26,7 +27,7 @@ THEMES = (
 	"Vie affective",
 )
 NETWORKS = ("Facebook", "Instagram", "Snapchat")
-LOGIN = demo.login_for_role(demo.PROMENEUR).email
+LOGIN = demo.login_for_role(PROMENEUR_ROLE).email
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -1,13 +1,15 @@
 """pdn_frappe/domain is plain Python: no frappe, only the stdlib and a short allow-list.
 
-Two checks per module of pdn_frappe/domain/**/*.py (and of pdn_frappe/demo/**/*.py, the demo data,
-which may import the domain and nothing else of the app):
+Two checks per module of pdn_frappe/domain/**/*.py, of pdn_frappe/demo/**/*.py (the demo and
+national benchmark data, which may import the domain and nothing else of the app) and of
+pdn_frappe/roles.py (the role names):
 
 * static (``ast``): no import of ``frappe`` in any form (``import frappe``,
   ``import frappe.x``, ``from frappe... import``, ``importlib.import_module("frappe")``,
   ``__import__("frappe")``), and every absolute import is the stdlib
-  (``sys.stdlib_module_names``), :data:`ALLOWED_THIRD_PARTY`, or
-  ``pdn_frappe.domain`` itself; relative imports must stay inside the domain package;
+  (``sys.stdlib_module_names``), :data:`ALLOWED_THIRD_PARTY`, or one of the app's plain packages
+  (:data:`PURE_PACKAGES`: ``pdn_frappe.domain`` and ``pdn_frappe.roles``; the demo may also import
+  ``pdn_frappe.demo``); relative imports must stay inside the domain package;
 * dynamic: the module is imported in a fresh interpreter where any import of
   ``frappe`` raises ImportError.
 """
@@ -30,18 +32,37 @@ DOMAIN_PACKAGE = f"{md.APP_NAME}.domain"
 STDLIB = frozenset(sys.stdlib_module_names)
 
 
+DEMO_DIR = md.APP_DIR / "demo"
+DEMO_PACKAGE = f"{md.APP_NAME}.demo"
+#: modules of the app that import no frappe, and that the plain packages may therefore use
+PURE_PACKAGES = (DOMAIN_PACKAGE, f"{md.APP_NAME}.roles")
 #: packages held to the same rule: the demo data (pdn_frappe/demo) is plain data built from a seed
-PURE_DIRS = (md.DOMAIN_DIR, md.APP_DIR / "demo")
+PURE_DIRS = (md.DOMAIN_DIR, DEMO_DIR)
+PURE_FILES = (md.APP_DIR / "roles.py",)
 
 
 def domain_files() -> list[Path]:
 	return sorted(
-		p
-		for folder in PURE_DIRS
-		if folder.is_dir()
-		for p in folder.rglob("*.py")
-		if "__pycache__" not in p.parts
+		[
+			*(
+				p
+				for folder in PURE_DIRS
+				if folder.is_dir()
+				for p in folder.rglob("*.py")
+				if "__pycache__" not in p.parts
+			),
+			*(p for p in PURE_FILES if p.is_file()),
+		]
 	)
+
+
+def allowed_packages(path: Path) -> tuple[str, ...]:
+	"""The app's packages a plain module may import: the demo data may also use the rest of the demo."""
+	return (*PURE_PACKAGES, DEMO_PACKAGE) if DEMO_DIR in path.parents else PURE_PACKAGES
+
+
+def within(imported: str, packages: tuple[str, ...]) -> bool:
+	return any(imported == package or imported.startswith(package + ".") for package in packages)
 
 
 def module_name(path: Path) -> str:
@@ -65,17 +86,21 @@ def resolve_relative(path: Path, level: int, module: str | None) -> str | None:
 	return ".".join(base + ([module] if module else []))
 
 
-def import_problem(imported: str, *, names: list[str] | None = None) -> str | None:
+def import_problem(
+	imported: str, *, names: list[str] | None = None, allowed: tuple[str, ...] = PURE_PACKAGES
+) -> str | None:
 	"""Why importing `imported` (absolute dotted name) breaks the domain's purity."""
 	top = imported.split(".")[0]
 	if top == "frappe":
 		return f"imports '{imported}': the domain must not depend on frappe"
-	if imported == DOMAIN_PACKAGE or imported.startswith(DOMAIN_PACKAGE + "."):
+	if within(imported, allowed):
 		return None
-	if imported == md.APP_NAME and names is not None and set(names) <= {"domain"}:
+	if imported == md.APP_NAME and names and all(within(f"{md.APP_NAME}.{n}", allowed) for n in names):
 		return None
 	if top == md.APP_NAME:
-		return f"imports '{imported}': only {DOMAIN_PACKAGE}.* may be imported from the app"
+		return (
+			f"imports '{imported}': only {', '.join(f'{p}.*' for p in allowed)} may be imported from the app"
+		)
 	if top in STDLIB or top in ALLOWED_THIRD_PARTY:
 		return None
 	return (
@@ -88,26 +113,25 @@ def purity_problems(path: Path) -> list[str]:
 	tree, error = md.parse_python(path)
 	if tree is None:
 		return [error]
+	allowed = allowed_packages(path)
 	problems = []
 	for node in ast.walk(tree):
 		where = f"line {getattr(node, 'lineno', '?')}"
 		if isinstance(node, ast.Import):
 			for alias in node.names:
-				if problem := import_problem(alias.name):
+				if problem := import_problem(alias.name, allowed=allowed):
 					problems.append(f"{where}: {problem}")
 		elif isinstance(node, ast.ImportFrom):
 			names = [alias.name for alias in node.names]
 			if node.level:
 				target = resolve_relative(path, node.level, node.module)
-				inside = target is not None and (
-					target == DOMAIN_PACKAGE or target.startswith(DOMAIN_PACKAGE + ".")
-				)
+				inside = target is not None and within(target, allowed)
 				if not inside:
 					dots = "." * node.level
 					problems.append(
-						f"{where}: 'from {dots}{node.module or ''} import ...' leaves {DOMAIN_PACKAGE}"
+						f"{where}: 'from {dots}{node.module or ''} import ...' leaves {', '.join(allowed)}"
 					)
-			elif problem := import_problem(node.module or "", names=names):
+			elif problem := import_problem(node.module or "", names=names, allowed=allowed):
 				problems.append(f"{where}: {problem}")
 		elif isinstance(node, ast.Call):
 			func = node.func
@@ -120,7 +144,7 @@ def purity_problems(path: Path) -> list[str]:
 				and isinstance(node.args[0], ast.Constant)
 				and isinstance(node.args[0].value, str)
 				and not node.args[0].value.startswith(".")
-				and (problem := import_problem(node.args[0].value))
+				and (problem := import_problem(node.args[0].value, allowed=allowed))
 			):
 				problems.append(f"{where}: dynamic import {problem[len('imports ') :]}")
 	return problems

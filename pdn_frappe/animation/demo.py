@@ -2,7 +2,7 @@
 
 Run after the demo network (:func:`pdn_frappe.network.demo.load`), which creates the departments,
 promeneurs and logins this data refers to: ``bench --site SITE execute
-pdn_frappe.animation.demo.load``. The data comes from :mod:`pdn_frappe.domain.animation_demo`.
+pdn_frappe.animation.demo.load``. The data comes from :mod:`pdn_frappe.demo.animation`.
 
 Idempotent: trainings are recognised by department, title and kind (and day, for held sessions),
 the coordination log by the "(démo)" mark of its notes, practice notes by department and title. A
@@ -19,8 +19,8 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from pdn_frappe.animation.utils import department_team
+from pdn_frappe.demo import animation as plan
 from pdn_frappe.domain import animation as a
-from pdn_frappe.domain import animation_demo as plan
 from pdn_frappe.domain.periods import Period, last_closed_quarter
 from pdn_frappe.network.access import COORDINATOR
 

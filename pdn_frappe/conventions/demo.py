@@ -18,7 +18,7 @@ import frappe
 from frappe.utils import add_days, getdate, nowdate
 
 from pdn_frappe.conventions.activation import signed_charter
-from pdn_frappe.domain.demo import build_demo_network
+from pdn_frappe.demo.network import build_demo_network
 
 DEMO_DEPARTMENTS = ("03", "63")
 CAF_REPRESENTATIVES = {"03": ("Hélène Garnier", "Directrice"), "63": ("Olivier Besson", "Directeur")}

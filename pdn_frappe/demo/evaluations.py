@@ -11,7 +11,7 @@ twice gives the same questionnaires with the same values. Only aggregate counts 
 person's name, handle or contact, ever.
 
 :func:`questionnaire_figures` is also what the national benchmark data
-(:mod:`pdn_frappe.evaluation.benchmark.national_data`) fills its questionnaires with. The loader
+(:mod:`pdn_frappe.demo.national`) fills its questionnaires with. The loader
 :mod:`pdn_frappe.evaluation.demo` turns :func:`build_demo_questionnaires` into submitted
 ``PdN Evaluation`` documents.
 """

@@ -19,9 +19,10 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from pdn_frappe.demo import evaluations as plan
-from pdn_frappe.domain import demo as network_plan
+from pdn_frappe.demo import network as network_plan
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import utils
+from pdn_frappe.roles import PROMENEUR_ROLE
 
 DOCTYPE = "PdN Evaluation"
 
@@ -44,7 +45,7 @@ def load(verbose: bool = True, commit: bool = True, today: str | None = None) ->
 			default_networks=frappe.get_all(
 				"PdN Social Network", filters={"enabled": 1}, pluck="name", order_by="name"
 			),
-			leave_open=[network_plan.login_for_role(network_plan.PROMENEUR).email],
+			leave_open=[network_plan.login_for_role(PROMENEUR_ROLE).email],
 			due_days=utils.settings().due_days,
 		)
 		for period in plan.demo_periods(today):

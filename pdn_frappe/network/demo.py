@@ -1,6 +1,6 @@
 """Load the demo network of the Allier (03) and the Puy-de-Dôme (63) into the current site.
 
-The data comes from :func:`pdn_frappe.domain.demo.build_demo_network`; it goes in through normal
+The data comes from :func:`pdn_frappe.demo.network.build_demo_network`; it goes in through normal
 documents, so every validation of the doctypes runs and :mod:`pdn_frappe.network.access` grants the
 roles and User Permissions of the demo logins.
 
@@ -20,10 +20,11 @@ import frappe
 from frappe.utils import cint, now_datetime
 from frappe.utils.password import check_password, update_password
 
-from pdn_frappe.domain import demo
+from pdn_frappe.demo import network as demo
 from pdn_frappe.domain.locale import FRENCH_SETTINGS
 from pdn_frappe.install import configure_for_france, sync_departments
 from pdn_frappe.network import access
+from pdn_frappe.roles import PROMENEUR_ROLE
 
 CREATED = "created"
 UPDATED = "updated"
@@ -74,7 +75,7 @@ def load(verbose: bool = True, commit: bool = True) -> dict:
 			)
 			counts["departments"][outcome] += 1
 
-		logins_by_email = {login.email: login for login in network.logins if login.role == demo.PROMENEUR}
+		logins_by_email = {login.email: login for login in network.logins if login.role == PROMENEUR_ROLE}
 		for promeneur in network.promeneurs:
 			login = logins_by_email.get(promeneur.email)
 			outcome = ensure_promeneur(

@@ -4,7 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from pdn_frappe.domain import demo
+from pdn_frappe.demo import network as demo
 from pdn_frappe.network import demo as loader
 
 COUNTED = ("PdN Structure", "PdN Promeneur", "PdN Resource Referent", "User", "User Permission", "Has Role")

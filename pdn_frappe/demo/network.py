@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pdn_frappe.domain.departments import DEPARTMENTS_BY_CODE
+from pdn_frappe.roles import ADMINISTRATOR, CAF_AGENT, COORDINATOR, PROMENEUR_ROLE, STRUCTURE_MANAGER
 
 DEMO_PASSWORD = "PdN-demo-2026"
 """Password of every demo login; shown in the README, so only for demonstration sites."""
@@ -27,13 +28,6 @@ DEMO_EMAIL_DOMAIN = "demo.pdn-frappe.fr"
 ALLIER = "03"
 PUY_DE_DOME = "63"
 DEMO_DEPARTMENTS = (ALLIER, PUY_DE_DOME)
-
-# Frappe role names (see pdn_frappe.network.access and the Role fixtures).
-COORDINATOR = "PdN Coordinator"
-CAF_AGENT = "PdN CAF Agent"
-STRUCTURE_MANAGER = "PdN Structure Manager"
-PROMENEUR = "PdN Promeneur"
-ADMINISTRATOR = "PdN Administrator"
 
 # Names of records shipped as fixtures (pdn_frappe/fixtures/*.json).
 ANIMATEUR = "Animateur enfance-jeunesse"
@@ -486,7 +480,7 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
 		email=f"promeneur@{DEMO_EMAIL_DOMAIN}",
 		first_name="Julie",
 		last_name="Chabrol",
-		role=PROMENEUR,
+		role=PROMENEUR_ROLE,
 		role_label="Promeneur du Net, animatrice jeunesse au centre social de Gannat",
 		sees=(
 			"Sa propre fiche (profils sur les réseaux, permanences en ligne, accord pour l'annuaire) "
@@ -519,7 +513,7 @@ def login_for_role(role: str) -> DemoLogin:
 
 
 _STRUCTURE_MANAGER_LOGIN = login_for_role(STRUCTURE_MANAGER)
-_PROMENEUR_LOGIN = login_for_role(PROMENEUR)
+_PROMENEUR_LOGIN = login_for_role(PROMENEUR_ROLE)
 
 
 # ---------------------------------------------------------------- static description of the network

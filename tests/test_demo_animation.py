@@ -1,9 +1,9 @@
-"""The demo's network life reproduces the 2019 activity report (pdn_frappe.domain.animation_demo)."""
+"""The demo's network life reproduces the 2019 activity report (pdn_frappe.demo.animation)."""
 
 import datetime as dt
 
+from pdn_frappe.demo import animation as d
 from pdn_frappe.domain import animation as a
-from pdn_frappe.domain import animation_demo as d
 from pdn_frappe.domain.periods import Period
 
 

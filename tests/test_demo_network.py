@@ -1,4 +1,4 @@
-"""Tests for pdn_frappe.domain.demo: the demo network of the Allier (03) and the Puy-de-Dôme (63).
+"""Tests for pdn_frappe.demo.network: the demo network of the Allier (03) and the Puy-de-Dôme (63).
 
 Every value is checked with the same domain rules the doctypes apply on save, and against the doctype
 JSON (field names, Select options) and the fixtures (professions, structure types, networks, themes),
@@ -15,7 +15,7 @@ from functools import cache
 
 import pytest
 
-from pdn_frappe.domain import demo
+from pdn_frappe.demo import network as demo
 from pdn_frappe.domain.validation import (
 	check_postcode_in_department,
 	check_weekly_hours,
