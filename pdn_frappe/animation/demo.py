@@ -22,7 +22,7 @@ from pdn_frappe.animation.utils import department_team
 from pdn_frappe.demo import animation as plan
 from pdn_frappe.domain import animation as a
 from pdn_frappe.domain.periods import Period, last_closed_quarter
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 
 DEMO_PROMENEUR_LOGIN = "promeneur@demo.pdn-frappe.fr"
 

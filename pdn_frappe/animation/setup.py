@@ -7,7 +7,7 @@ already adapted is left as it is.
 
 import frappe
 
-from pdn_frappe.network.access import COORDINATOR, PROMENEUR
+from pdn_frappe.roles import COORDINATOR, PROMENEUR_ROLE
 
 WORKFLOW_NAME = "PdN Practice Note"
 DOCTYPE = "PdN Practice Note"
@@ -23,7 +23,7 @@ ACTIONS = ("Submit for review", "Publish", "Send back", "Archive", "Restore")
 
 #: (state, role allowed to edit the note in that state)
 DOCUMENT_STATES = (
-	("Draft", PROMENEUR),
+	("Draft", PROMENEUR_ROLE),
 	("Draft", COORDINATOR),
 	("Under review", COORDINATOR),
 	("Published", COORDINATOR),
@@ -31,7 +31,7 @@ DOCUMENT_STATES = (
 )
 #: (state, action, next state, role)
 TRANSITIONS = (
-	("Draft", "Submit for review", "Under review", PROMENEUR),
+	("Draft", "Submit for review", "Under review", PROMENEUR_ROLE),
 	("Draft", "Publish", "Published", COORDINATOR),
 	("Under review", "Publish", "Published", COORDINATOR),
 	("Under review", "Send back", "Draft", COORDINATOR),

@@ -15,7 +15,7 @@ from frappe.utils import escape_html, format_date, get_url, get_url_to_form, get
 from pdn_frappe.animation import mail
 from pdn_frappe.animation.utils import department_team
 from pdn_frappe.domain import periods
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 
 DEFAULT_REPORT_REMINDER_DAYS = 7
 

@@ -7,7 +7,7 @@ from frappe.utils import now_datetime
 
 from pdn_frappe.applications import notifications, utils
 from pdn_frappe.domain import applications as rules
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 
 
 def department_coordinators(department: str | None) -> list[str]:

@@ -16,7 +16,7 @@ from frappe import _
 from frappe.utils import escape_html, get_url_to_form, getdate, now_datetime, nowdate
 
 from pdn_frappe.domain import conventions as rules
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 
 CONVENTION = "PdN Convention"
 ALERT = "PdN Convention Alert"

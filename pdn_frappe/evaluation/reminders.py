@@ -19,7 +19,7 @@ from frappe.utils import get_url, getdate, nowdate
 
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import queries, utils
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 
 LOG = "PdN Evaluation Reminder"
 TO_PROMENEUR = "Promeneur"

@@ -16,13 +16,6 @@ from pdn_frappe import roles
 from pdn_frappe.exceptions import LoginNotLinkableError
 from pdn_frappe.network import scope
 
-# Re-exported for the modules that still import the role names from here.
-COORDINATOR = roles.COORDINATOR
-CAF_AGENT = roles.CAF_AGENT
-STRUCTURE_MANAGER = roles.STRUCTURE_MANAGER
-PROMENEUR = roles.PROMENEUR_ROLE
-NETWORK_ROLES = roles.NETWORK_ROLES
-
 SCOPE_DOCTYPES = ("PdN Department", "PdN Structure", "PdN Promeneur")
 SKIPPED_USERS = ("Administrator", "Guest")
 

@@ -6,7 +6,7 @@ from frappe import _
 
 from pdn_frappe import exceptions
 from pdn_frappe.animation.testing import AnimationTestCase, make_activity, make_promeneur_with_login
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import add_department_member
 
 

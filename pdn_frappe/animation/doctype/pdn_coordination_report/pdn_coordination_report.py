@@ -11,7 +11,7 @@ from pdn_frappe.animation import mail, reporting
 from pdn_frappe.animation.utils import department_team
 from pdn_frappe.domain import periods
 from pdn_frappe.network import privacy
-from pdn_frappe.network.access import CAF_AGENT
+from pdn_frappe.roles import CAF_AGENT
 
 #: free texts of the coordination about the network's life
 FREE_TEXT_FIELDS = ("highlights", "difficulties", "next_steps")

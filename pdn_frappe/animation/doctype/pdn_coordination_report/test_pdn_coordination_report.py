@@ -8,7 +8,7 @@ import frappe
 from pdn_frappe import exceptions
 from pdn_frappe.animation import reporting, tasks
 from pdn_frappe.animation.testing import AnimationTestCase, make_activity, make_training
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import add_department_member, make_promeneur
 
 DEPARTMENT = "976"  # a department neither the demo nor the national benchmark data fill

@@ -8,7 +8,7 @@ from frappe.model.workflow import apply_workflow
 from pdn_frappe import exceptions
 from pdn_frappe.animation.setup import ensure_practice_note_workflow
 from pdn_frappe.animation.testing import AnimationTestCase, make_promeneur_with_login
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import add_department_member
 
 SITUATION = (

@@ -7,7 +7,7 @@ from frappe.utils import add_to_date, now_datetime
 
 from pdn_frappe import exceptions
 from pdn_frappe.animation.testing import AnimationTestCase, make_promeneur_with_login, make_training
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 from pdn_frappe.tests.utils import add_department_member
 
 

@@ -7,7 +7,7 @@ import frappe
 
 from pdn_frappe.animation.report.annual_synthesis.annual_synthesis import execute
 from pdn_frappe.animation.testing import AnimationTestCase, make_activity, make_training
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 from pdn_frappe.tests.utils import add_department_member, make_promeneur, make_structure
 
 DEPARTMENT = "976"  # a department neither the demo nor the national benchmark data fill

@@ -21,7 +21,7 @@ from pdn_frappe.applications.testing import (
 	queued_emails,
 	submit_as_guest,
 )
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR, PROMENEUR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR, PROMENEUR_ROLE
 from pdn_frappe.tests.utils import make_promeneur, make_siret, make_user
 
 RIB = "Relevé d'identité bancaire (RIB)"
@@ -406,7 +406,7 @@ class TestReview(ApplicationTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.other_coordinator = make_staff("63", COORDINATOR)
-		cls.promeneur_user = make_user(roles=(PROMENEUR,))
+		cls.promeneur_user = make_user(roles=(PROMENEUR_ROLE,))
 
 	def act(self, user, doc, action):
 		frappe.set_user(user)
@@ -447,7 +447,7 @@ class TestReview(ApplicationTestCase):
 		self.assertEqual(promeneur.status, "Candidate")
 		self.assertTrue(promeneur.public_12_17 and promeneur.public_18_25)
 		self.assertTrue(promeneur.user)
-		self.assertIn(PROMENEUR, frappe.get_roles(promeneur.user))
+		self.assertIn(PROMENEUR_ROLE, frappe.get_roles(promeneur.user))
 		self.assertTrue(
 			frappe.db.exists("Email Queue Recipient", {"recipient": promeneur.user}),
 			"login invitation queued",

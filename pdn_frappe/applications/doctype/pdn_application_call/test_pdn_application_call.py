@@ -8,7 +8,7 @@ from pdn_frappe import exceptions
 from pdn_frappe.applications import utils
 from pdn_frappe.applications.doctype.pdn_application_call.pdn_application_call import close_expired_calls
 from pdn_frappe.applications.testing import ApplicationsTestCase, make_call, make_staff
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 
 
 class TestPdNApplicationCall(ApplicationsTestCase):

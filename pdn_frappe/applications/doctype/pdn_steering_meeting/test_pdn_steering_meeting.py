@@ -14,7 +14,7 @@ from pdn_frappe.applications.testing import (
 	queued_emails,
 	submit_as_guest,
 )
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 
 
 class TestPdNSteeringMeeting(ApplicationsTestCase):

@@ -13,7 +13,7 @@ from pdn_frappe.applications.testing import (
 	make_staff,
 	submit_as_guest,
 )
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 
 
 class TestApplicationsFollowUp(ApplicationsTestCase):

@@ -18,7 +18,7 @@ from pdn_frappe.conventions.testing import (
 	make_convention,
 	sign_convention,
 )
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import add_department_member, make_promeneur, make_user
 
 

@@ -7,7 +7,7 @@ from pdn_frappe import exceptions
 from pdn_frappe.conventions import shipped_templates
 from pdn_frappe.conventions.testing import ConventionsTestCase
 from pdn_frappe.domain import documents
-from pdn_frappe.network.access import CAF_AGENT
+from pdn_frappe.roles import CAF_AGENT
 from pdn_frappe.tests.utils import add_department_member
 
 

@@ -15,7 +15,7 @@ from pdn_frappe.conventions.testing import (
 	make_active_convention,
 	make_convention,
 )
-from pdn_frappe.network.access import CAF_AGENT
+from pdn_frappe.roles import CAF_AGENT
 from pdn_frappe.tests.utils import add_department_member
 
 

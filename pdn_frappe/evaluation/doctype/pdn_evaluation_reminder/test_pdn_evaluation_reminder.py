@@ -13,7 +13,7 @@ from pdn_frappe.evaluation.testing import (
 	queued_to,
 	use_test_email_account,
 )
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import add_department_member, make_structure
 
 #: a department the demo and the national benchmark data leave empty

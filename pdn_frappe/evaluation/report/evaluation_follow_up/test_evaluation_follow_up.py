@@ -8,7 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation.report.evaluation_follow_up import evaluation_follow_up as report
 from pdn_frappe.evaluation.testing import make_active_promeneur, make_evaluation
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 from pdn_frappe.tests.utils import add_department_member, make_structure
 
 DEPARTMENT = "976"

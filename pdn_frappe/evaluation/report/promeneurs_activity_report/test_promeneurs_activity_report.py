@@ -14,7 +14,7 @@ from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import aggregates, dashboard
 from pdn_frappe.evaluation.report.promeneurs_activity_report.promeneurs_activity_report import execute
 from pdn_frappe.evaluation.testing import make_active_promeneur, make_evaluation
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import add_department_member, make_structure
 
 DEPARTMENT = "976"

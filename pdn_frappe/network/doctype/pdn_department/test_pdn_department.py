@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.domain.departments import DEPARTMENTS
-from pdn_frappe.network.access import COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 from pdn_frappe.tests.utils import add_department_member
 
 

@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe import exceptions
-from pdn_frappe.network.access import CAF_AGENT, COORDINATOR, PROMENEUR
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR, PROMENEUR_ROLE
 from pdn_frappe.tests.utils import add_department_member, make_promeneur, make_structure
 
 
@@ -71,7 +71,7 @@ class TestPdNPromeneur(FrappeTestCase):
 		user = promeneur.create_login(send_welcome_email=False)
 		promeneur.reload()
 		self.assertEqual(promeneur.user, user)
-		self.assertIn(PROMENEUR, frappe.get_roles(user))
+		self.assertIn(PROMENEUR_ROLE, frappe.get_roles(user))
 		perms = frappe.get_all("User Permission", filters={"user": user}, fields=["allow", "for_value"])
 		self.assertCountEqual(
 			[(p.allow, p.for_value) for p in perms],

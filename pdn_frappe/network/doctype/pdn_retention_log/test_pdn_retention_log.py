@@ -5,8 +5,7 @@
 import frappe
 
 from pdn_frappe.network import retention
-from pdn_frappe.network.access import COORDINATOR
-from pdn_frappe.roles import ADMINISTRATOR
+from pdn_frappe.roles import ADMINISTRATOR, COORDINATOR
 from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_user
 
 LOG = "PdN Retention Log"

@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe import exceptions
-from pdn_frappe.network.access import STRUCTURE_MANAGER
+from pdn_frappe.roles import STRUCTURE_MANAGER
 from pdn_frappe.tests.utils import make_promeneur, make_siret, make_structure, make_user
 
 
