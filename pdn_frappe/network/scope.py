@@ -33,15 +33,17 @@ from frappe.query_builder import Criterion
 from frappe.utils import cint, cstr, flt
 
 from pdn_frappe import roles
+from pdn_frappe.domain import lifecycle
 from pdn_frappe.exceptions import OutOfScopeError
 
 ALL = None  # "no restriction" in a scope's sets
 
 # A promeneur whose record has one of these statuses keeps no access (see the lifecycle).
-ENDED_STATUSES = ("Left", "Excluded")
+ENDED_STATUSES = lifecycle.ENDED_STATUSES
 
 READ_TYPES = frozenset({"read", "select", "print", "email", "report", "export", "share"})
 NOTHING = "1=0"
+PUBLISHED = "Published"  # the practice notes' workflow state that promeneurs of the department read
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def _cache() -> dict:
 	if cache is None:
 		cache = frappe.local.pdn_scope_cache = {}
 		# a rolled-back change of the registry must not leave a scope behind
-		if hasattr(frappe.db, "after_rollback"):
+		if clear_cache not in frappe.db.after_rollback._functions:
 			frappe.db.after_rollback.add(clear_cache)
 	return cache
 
@@ -152,7 +154,7 @@ def _compute(user: str) -> UserScope:
 			structures=frozenset(row.structure for row in own if row.structure),
 			promeneurs=frozenset(row.name for row in own),
 		)
-		scope.read_only = bool(own) and all(row.status == "Suspended" for row in own)
+		scope.read_only = bool(own) and all(row.status == lifecycle.SUSPENDED for row in own)
 	if roles.ADMINISTRATOR in user_roles:
 		# national administration: the reference data of every department, no personal records
 		# (its role permissions give it none)
@@ -232,9 +234,7 @@ def _extra_allows(doctype: str, role: str, record, user: str) -> bool:
 	if doctype == "PdN Resource Referent" and role in (roles.PROMENEUR_ROLE, roles.STRUCTURE_MANAGER):
 		return bool(record.get("visible_to_promeneurs"))
 	if doctype == "PdN Practice Note" and role == roles.PROMENEUR_ROLE:
-		return record.get("workflow_state") == "Published" or record.get("owner") == user or not record.get(
-			"owner"
-		)
+		return record.get("workflow_state") == PUBLISHED or record.get("owner") in (user, None, "")
 	return True
 
 
@@ -371,7 +371,7 @@ def _sql_for(doctype: str, role: str, role_scope: RoleScope, table: str, user: s
 		parts.append(f"{table}.`visible_to_promeneurs` = 1")
 	if doctype == "PdN Practice Note" and role == roles.PROMENEUR_ROLE:
 		parts.append(
-			f"({table}.`workflow_state` = {frappe.db.escape('Published')} "
+			f"({table}.`workflow_state` = {frappe.db.escape(PUBLISHED)} "
 			f"or {table}.`owner` = {frappe.db.escape(user)})"
 		)
 	if not parts:
