@@ -16,8 +16,7 @@ from pdn_frappe.animation import mail
 from pdn_frappe.animation.utils import department_team
 from pdn_frappe.domain import periods
 from pdn_frappe.roles import COORDINATOR
-
-DEFAULT_REPORT_REMINDER_DAYS = 7
+from pdn_frappe.settings import get_settings
 
 
 def _coordinated_departments() -> list[str]:
@@ -43,8 +42,7 @@ def _period_label(period: periods.Period) -> str:
 def send_report_reminders(today=None) -> int:
 	"""Remind coordinators of the reports due soon or overdue. Returns the number of e-mails."""
 	today = getdate(today or nowdate())
-	days = frappe.db.get_singles_dict("PdN Settings").get("report_reminder_days")
-	days = DEFAULT_REPORT_REMINDER_DAYS if days in (None, "") else int(days)
+	days = get_settings().report_reminder_days
 	sent = 0
 	for period, kind in periods.periods_due_around(today, days):
 		for department in _coordinated_departments():

@@ -12,12 +12,13 @@ from pdn_frappe import exceptions
 from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain.validation import DomainValidationError
+from pdn_frappe.settings import get_settings
 
 
 def validate_application_file(doc, method=None) -> None:
 	if doc.attached_to_doctype != utils.APPLICATION or cint(doc.is_folder):
 		return
-	config = utils.settings()
+	config = get_settings()
 	if doc.is_remote_file or not cint(doc.is_private):
 		frappe.throw(
 			_(

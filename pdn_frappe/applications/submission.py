@@ -22,6 +22,7 @@ from pdn_frappe import exceptions
 from pdn_frappe.applications import review, utils
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain.validation import DomainValidationError
+from pdn_frappe.settings import get_settings
 
 #: requests one address may make to the correction link in a window, against guessing tokens
 CORRECTION_ATTEMPTS_PER_WINDOW = 60
@@ -44,7 +45,7 @@ def check_honeypot(doc) -> None:
 
 def submissions_per_hour() -> int:
 	"""Requests one address may send to the form in an hour (PdN Settings, read at each request)."""
-	return max(utils.settings().guest_rate_limit, 1)
+	return max(get_settings().guest_rate_limit, 1)
 
 
 # ------------------------------------------------------------------ input
@@ -77,7 +78,7 @@ def read_attachments(values: dict) -> tuple[dict, list[rules.FieldError]]:
 	multipart file field named like the attachment field. Any other value (a file URL) is ignored:
 	a visitor never points an application at a file already on the server.
 	"""
-	max_bytes = utils.settings().max_attachment_bytes
+	max_bytes = get_settings().max_attachment_bytes
 	request = getattr(frappe.local, "request", None)
 	uploaded = getattr(request, "files", None) or {}
 	files, errors = {}, []
@@ -303,7 +304,7 @@ def get_form_setup() -> dict:
 			as_list=True,
 		)
 	)
-	config = utils.settings()
+	config = get_settings()
 	return {
 		"departments": [
 			{"value": code, "label": f"{code} – {names.get(code, code)}", "calls": departments[code]}

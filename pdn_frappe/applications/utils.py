@@ -9,13 +9,14 @@ from contextlib import contextmanager
 import frappe
 from frappe import _
 from frappe.translate import print_language
-from frappe.utils import cint, escape_html, format_date, get_url, getdate, nowdate
+from frappe.utils import escape_html, format_date, get_url, getdate, nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain import privacy as privacy_rules
 from pdn_frappe.domain.validation import DomainValidationError
 from pdn_frappe.network import privacy
+from pdn_frappe.settings import get_settings
 
 APPLICATION = "PdN Application"
 CALL = "PdN Application Call"
@@ -49,20 +50,6 @@ def use_site_language_for_guests() -> None:
 	if request is not None and request.cookies.get("preferred_language"):
 		return
 	frappe.local.lang = site_language()
-
-
-# ------------------------------------------------------------------ settings
-
-
-def settings() -> frappe._dict:
-	values = frappe.db.get_singles_dict("PdN Settings")
-	return frappe._dict(
-		guest_rate_limit=cint(values.get("guest_rate_limit"))
-		if values.get("guest_rate_limit") is not None
-		else 5,
-		max_attachment_bytes=rules.max_attachment_bytes(values.get("max_attachment_mb")),
-		max_attachment_mb=cint(values.get("max_attachment_mb")) or 5,
-	)
 
 
 # ------------------------------------------------------------------ calls
@@ -200,7 +187,7 @@ def field_error_message(error: rules.FieldError, max_attachment_mb: int | None =
 			int(error.value or 0) / (1024 * 1024), {"fieldtype": "Float", "precision": 1}
 		)
 		return _("{0}: the file is too large ({1} MB); the limit is {2} MB.").format(
-			label, size_mb, max_attachment_mb or settings().max_attachment_mb
+			label, size_mb, max_attachment_mb or get_settings().max_attachment_mb
 		)
 	if code in ("attachment_empty", "attachment_unreadable"):
 		return _("{0}: the file {1} could not be read. Attach it again.").format(label, value)

@@ -6,7 +6,7 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from pdn_frappe.domain import evaluation as rules
-from pdn_frappe.evaluation import utils
+from pdn_frappe.settings import get_settings
 
 DOCTYPE = "PdN Evaluation"
 
@@ -35,7 +35,7 @@ def own_promeneur(user: str | None = None) -> str | None:
 
 
 def new_evaluation_defaults(promeneur: str, period_type: str | None = None) -> dict:
-	period_type = period_type or utils.settings().period_type
+	period_type = period_type or get_settings().evaluation_period_type
 	taken = frappe.get_all(DOCTYPE, filters={"promeneur": promeneur, "docstatus": ("<", 2)}, pluck="period")
 	period = rules.period_to_answer(getdate(nowdate()), period_type, taken)
 	networks = frappe.get_all(

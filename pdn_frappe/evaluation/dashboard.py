@@ -12,16 +12,17 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from pdn_frappe.domain import evaluation as rules
-from pdn_frappe.evaluation import aggregates, utils
+from pdn_frappe.evaluation import aggregates
+from pdn_frappe.settings import get_settings
 
 FOLLOW_UP = "Evaluation Follow-up"
 ACTIVITY = "Promeneurs Activity Report"
 
 
 def periods_due_this_quarter(today=None) -> list[rules.Period]:
-	conf = utils.settings()
+	conf = get_settings()
 	quarter = rules.period_containing(getdate(today or nowdate()), rules.QUARTER)
-	return rules.periods_due_in(quarter, conf.due_days, conf.period_type)
+	return rules.periods_due_in(quarter, conf.evaluation_due_days, conf.evaluation_period_type)
 
 
 def figures_due_this_quarter(today=None) -> tuple[list[rules.Period], rules.ActivityFigures]:
@@ -89,11 +90,11 @@ def hours_online_this_quarter(filters=None) -> dict:
 
 def last_overdue_period(today=None) -> rules.Period | None:
 	"""The latest period whose questionnaires are past their due date."""
-	conf = utils.settings()
+	conf = get_settings()
 	today = getdate(today or nowdate())
-	period = rules.last_ended_period(today, conf.period_type)
+	period = rules.last_ended_period(today, conf.evaluation_period_type)
 	for _attempt in range(2):
-		if rules.is_overdue(period, today, conf.due_days):
+		if rules.is_overdue(period, today, conf.evaluation_due_days):
 			return period
 		period = period.previous()
 	return None

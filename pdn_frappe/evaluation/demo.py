@@ -21,8 +21,8 @@ from frappe.utils import getdate, nowdate
 from pdn_frappe.demo import evaluations as plan
 from pdn_frappe.demo import network as network_plan
 from pdn_frappe.domain import evaluation as rules
-from pdn_frappe.evaluation import utils
 from pdn_frappe.roles import PROMENEUR_ROLE
+from pdn_frappe.settings import get_settings
 
 DOCTYPE = "PdN Evaluation"
 
@@ -46,7 +46,7 @@ def load(verbose: bool = True, commit: bool = True, today: str | None = None) ->
 				"PdN Social Network", filters={"enabled": 1}, pluck="name", order_by="name"
 			),
 			leave_open=[network_plan.login_for_role(PROMENEUR_ROLE).email],
-			due_days=utils.settings().due_days,
+			due_days=get_settings().evaluation_due_days,
 		)
 		for period in plan.demo_periods(today):
 			for key in counts:

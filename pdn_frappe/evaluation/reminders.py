@@ -20,6 +20,7 @@ from frappe.utils import get_url, getdate, nowdate
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import queries, utils
 from pdn_frappe.roles import COORDINATOR
+from pdn_frappe.settings import get_settings
 
 LOG = "PdN Evaluation Reminder"
 TO_PROMENEUR = "Promeneur"
@@ -34,16 +35,20 @@ def send_evaluation_reminders(today: str | None = None, department: str | None =
 
 	``department`` limits a manual run to one department (the daily job covers them all).
 	"""
-	conf = utils.settings()
+	conf = get_settings()
 	day = getdate(today or nowdate())
 	sent = {"promeneurs": 0, "coordinators": 0}
-	if not conf.reminders_enabled or not can_send_emails():
+	if not conf.evaluation_reminders_enabled or not can_send_emails():
 		return sent
-	for round_ in rules.reminder_rounds(day, conf.due_days, conf.reminder_days, conf.period_type):
+	for round_ in rules.reminder_rounds(
+		day, conf.evaluation_due_days, conf.evaluation_reminder_days, conf.evaluation_period_type
+	):
 		if round_.audience == rules.PROMENEURS:
-			sent["promeneurs"] += remind_promeneurs(round_.period, day, conf.due_days, department)
-		elif conf.alert_coordination:
-			sent["coordinators"] += alert_coordination(round_.period, day, conf.due_days, department)
+			sent["promeneurs"] += remind_promeneurs(round_.period, day, conf.evaluation_due_days, department)
+		elif conf.evaluation_alert_coordination:
+			sent["coordinators"] += alert_coordination(
+				round_.period, day, conf.evaluation_due_days, department
+			)
 	return sent
 
 

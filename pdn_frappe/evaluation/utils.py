@@ -12,28 +12,9 @@ from frappe.utils import cint, format_date, getdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.settings import get_settings
 
 DOCTYPE = "PdN Evaluation"
-
-
-# ---------------------------------------------------------------- settings
-
-
-def settings() -> frappe._dict:
-	"""The evaluation settings of PdN Settings, with their defaults when never saved."""
-	values = frappe.db.get_singles_dict("PdN Settings")
-
-	def setting(fieldname: str, default):
-		value = values.get(fieldname)
-		return default if value in (None, "") else value
-
-	return frappe._dict(
-		due_days=cint(setting("evaluation_due_days", 15)),
-		reminder_days=cint(setting("evaluation_reminder_days", 7)),
-		period_type=setting("evaluation_period_type", rules.QUARTER),
-		reminders_enabled=cint(setting("evaluation_reminders_enabled", 1)),
-		alert_coordination=cint(setting("evaluation_alert_coordination", 1)),
-	)
 
 
 # ---------------------------------------------------------------- periods
@@ -61,7 +42,7 @@ def period_of(doc) -> rules.Period:
 
 
 def due_date_of(period: rules.Period) -> str:
-	return str(rules.due_date(period, settings().due_days))
+	return str(rules.due_date(period, get_settings().evaluation_due_days))
 
 
 # ---------------------------------------------------------------- consistency messages

@@ -11,6 +11,7 @@ from frappe.utils import getdate, nowdate
 
 from pdn_frappe.domain import directory, lifecycle
 from pdn_frappe.domain.conventions import ACTIVE as CONVENTION_ACTIVE
+from pdn_frappe.settings import get_settings
 
 PROMENEUR = DocType("PdN Promeneur")
 STRUCTURE = DocType("PdN Structure")
@@ -21,11 +22,11 @@ CONVENTION = DocType("PdN Convention")
 
 
 def is_enabled() -> bool:
-	return bool(frappe.db.get_single_value("PdN Settings", "directory_enabled"))
+	return get_settings().directory_enabled
 
 
 def page_size() -> int:
-	return frappe.db.get_single_value("PdN Settings", "directory_page_size") or 24
+	return get_settings().directory_page_size
 
 
 def _public_columns() -> tuple:

@@ -41,6 +41,7 @@ from pdn_frappe.domain import retention as rules
 from pdn_frappe.domain.applications import ACCEPTED
 from pdn_frappe.domain.lifecycle import ENDED_STATUSES
 from pdn_frappe.network import access, lifecycle, scope
+from pdn_frappe.settings import get_settings
 
 APPLICATION = "PdN Application"
 PROMENEUR = "PdN Promeneur"
@@ -86,25 +87,19 @@ MARGIN_DAYS = 3
 
 
 def settings() -> frappe._dict:
-	"""The retention settings of PdN Settings, with their defaults when never saved."""
-	from pdn_frappe.network.doctype.pdn_settings.pdn_settings import RETENTION_DEFAULTS
-
-	stored = frappe.db.get_singles_dict(SETTINGS)
-	values = {
-		fieldname: cint(stored.get(fieldname)) if stored.get(fieldname) not in (None, "") else default
-		for fieldname, default in RETENTION_DEFAULTS.items()
-	}
+	"""The retention settings of PdN Settings (:func:`pdn_frappe.settings.get_settings`), checked."""
+	values = get_settings()
 	try:
 		return frappe._dict(
-			enabled=bool(values["retention_enabled"]),
+			enabled=values.retention_enabled,
 			rejected_months=rules.check_months(
-				values["retention_rejected_months"], rules.DEFAULT_REJECTED_APPLICATION_MONTHS
+				values.retention_rejected_months, rules.DEFAULT_REJECTED_APPLICATION_MONTHS
 			),
 			accepted_months=rules.check_months(
-				values["retention_accepted_months"], rules.DEFAULT_ACCEPTED_APPLICATION_MONTHS
+				values.retention_accepted_months, rules.DEFAULT_ACCEPTED_APPLICATION_MONTHS
 			),
 			former_promeneur_months=rules.check_months(
-				values["retention_former_promeneur_months"], rules.DEFAULT_FORMER_PROMENEUR_MONTHS
+				values.retention_former_promeneur_months, rules.DEFAULT_FORMER_PROMENEUR_MONTHS
 			),
 		)
 	except rules.RetentionError:

@@ -26,6 +26,7 @@ from pdn_frappe.evaluation import aggregates, utils
 from pdn_frappe.evaluation.benchmark import national_data
 from pdn_frappe.evaluation.report.evaluation_follow_up import evaluation_follow_up
 from pdn_frappe.evaluation.report.promeneurs_activity_report import promeneurs_activity_report
+from pdn_frappe.settings import get_settings
 
 TARGETS = {("department", "activity"): 0.5, ("national", "activity"): 3.0}
 
@@ -59,7 +60,7 @@ def timed(function, *args, repeat: int = 1):
 def follow_up_naive(filters) -> list[str]:
 	"""The follow-up statuses computed by loading every promeneur and questionnaire document."""
 	periods = utils.report_periods(filters)
-	due_days = utils.settings().due_days
+	due_days = get_settings().evaluation_due_days
 	today = getdate(nowdate())
 	promeneur_filters = {f: filters[f] for f in ("department", "structure") if filters.get(f)}
 	statuses = []

@@ -1,7 +1,7 @@
-import frappe
 from frappe import _
 
 from pdn_frappe.applications import utils
+from pdn_frappe.settings import get_settings
 
 
 def get_context(context):
@@ -21,7 +21,7 @@ def get_context(context):
 			),
 			" ",
 			_("Attachments: PDF, JPEG or PNG files of {0} MB at most.").format(
-				utils.settings().max_attachment_mb
+				get_settings().max_attachment_mb
 			),
 			"</p>",
 		]

@@ -16,6 +16,7 @@ from frappe.utils import getdate, nowdate
 
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import aggregates, queries, utils
+from pdn_frappe.settings import get_settings
 
 STATUS_COLOURS = {
 	rules.ANSWERED: "green",
@@ -40,7 +41,7 @@ def execute(filters=None):
 
 def follow_up_rows(filters, periods: list[rules.Period], today=None) -> list[dict]:
 	today = getdate(today or nowdate())
-	due_days = utils.settings().due_days
+	due_days = get_settings().evaluation_due_days
 	p = frappe.qb.DocType(queries.PROMENEUR)
 	e = frappe.qb.DocType(queries.EVALUATION)
 	s = frappe.qb.DocType("PdN Structure")

@@ -8,15 +8,14 @@ from frappe.utils import getdate, nowdate
 
 from pdn_frappe.domain import validation
 from pdn_frappe.domain.periods import add_months
-from pdn_frappe.network.utils import clean_field
 from pdn_frappe.network import scope
-
-DEFAULT_CHECK_MONTHS = 12
+from pdn_frappe.network.utils import clean_field
+from pdn_frappe.settings import get_settings
 
 
 def check_months() -> int:
 	"""How long a referent's details stay trusted before the coordination checks them again."""
-	return frappe.db.get_single_value("PdN Settings", "referent_check_months") or DEFAULT_CHECK_MONTHS
+	return get_settings().referent_check_months
 
 
 class PdNResourceReferent(Document):

@@ -8,6 +8,7 @@ from frappe.utils import cint
 
 from pdn_frappe.domain import retention
 from pdn_frappe.exceptions import SettingsBoundsError
+from pdn_frappe.settings import DEFAULTS
 
 # (lowest, highest) accepted for the bounded settings: a guest may always apply at least once an
 # hour, no attachment exceeds 20 MB, and personal data is kept from one month to ten years
@@ -21,13 +22,10 @@ BOUNDS = {
 	"retention_former_promeneur_months": (1, retention.MAX_MONTHS),
 }
 
-# The retention settings and their defaults, for a site whose settings were saved before they
-# existed (see also pdn_frappe.network.retention.settings).
+# The retention settings and their defaults (pdn_frappe.settings), for a site whose settings were
+# saved before they existed.
 RETENTION_DEFAULTS = {
-	"retention_enabled": 1,
-	"retention_rejected_months": retention.DEFAULT_REJECTED_APPLICATION_MONTHS,
-	"retention_accepted_months": retention.DEFAULT_ACCEPTED_APPLICATION_MONTHS,
-	"retention_former_promeneur_months": retention.DEFAULT_FORMER_PROMENEUR_MONTHS,
+	fieldname: cint(default) for fieldname, default in DEFAULTS.items() if fieldname.startswith("retention_")
 }
 
 
