@@ -91,9 +91,7 @@ def build_notice(doc, kind: str, token: str | None = None) -> tuple[str, str]:
 		)
 		context["quote"] = doc.correction_request or ""
 		if token:
-			from pdn_frappe.applications.review import correction_url
-
-			context["link"] = correction_url(token)
+			context["link"] = utils.correction_url(token)
 			context["link_label"] = _("Correct my application")
 			context["link_help"] = _(
 				"This link is personal; do not share it. If the button does not work, copy this address:"

@@ -56,10 +56,6 @@ def new_correction_token(doc) -> str:
 	return token
 
 
-def correction_url(token: str) -> str:
-	return frappe.utils.get_url(f"/{utils.WEB_FORM}/new?correction={token}")
-
-
 def resubmit(doc) -> None:
 	"""The applicant sent the corrections: back to "Submitted", the coordination is told again.
 

@@ -127,6 +127,14 @@ def call_title(call: str | None) -> str:
 	return frappe.db.get_value(CALL, call, "title") or call
 
 
+# ------------------------------------------------------------------ links
+
+
+def correction_url(token: str) -> str:
+	"""The applicant's private link to correct their application (the token is never stored)."""
+	return frappe.utils.get_url(f"/{WEB_FORM}/new?correction={token}")
+
+
 # ------------------------------------------------------------------ field errors
 
 
