@@ -5,34 +5,9 @@ from __future__ import annotations
 import datetime
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, now_datetime
 
-from pdn_frappe.tests.utils import (
-	ensure_outgoing_email_account,
-	make_promeneur,
-	factory,
-)
-
-
-class AnimationTestCase(FrappeTestCase):
-	"""An outgoing e-mail account exists, so that e-mails land in the Email Queue (never sent: the
-	queue is not flushed in tests); each test is rolled back and ends as Administrator."""
-
-	SAVEPOINT = "pdn_animation_test"
-
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		ensure_outgoing_email_account()
-
-	def run(self, result=None):
-		frappe.db.savepoint(self.SAVEPOINT)
-		try:
-			return super().run(result)
-		finally:
-			frappe.set_user("Administrator")
-			frappe.db.rollback(save_point=self.SAVEPOINT)
+from pdn_frappe.tests.utils import factory, make_promeneur
 
 
 @factory

@@ -6,36 +6,28 @@ import random
 from unittest.mock import patch
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
-from pdn_frappe.tests.utils import (
-	POSTCODES,
-	ensure_outgoing_email_account,
-	make_siret,
-	factory,
-)
+from pdn_frappe.tests.utils import POSTCODES, PdnTestCase, factory, make_siret
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
-class ApplicationsTestCase(FrappeTestCase):
-	"""E-mails land in the Email Queue (an outgoing account exists) and stay there, and assignment
-	notifications are off: in tests Frappe e-mails them at once and commits the transaction, which
-	would leak data out of the test. Every test ends as Administrator."""
+class ApplicationsTestCase(PdnTestCase):
+	"""A :class:`PdnTestCase` whose e-mails land in the Email Queue, with room for many guest
+	submissions, and without assignment notifications: in tests Frappe e-mails them at once and
+	commits the transaction, which would leak data out of the test."""
+
+	OUTGOING_EMAIL = True
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		ensure_outgoing_email_account()
 		frappe.db.set_single_value("PdN Settings", {"guest_rate_limit": 50, "max_attachment_mb": 5})
 		notifications = patch("frappe.desk.form.assign_to.notify_assignment")
 		notifications.start()
 		cls.addClassCleanup(notifications.stop)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 
 @factory

@@ -5,27 +5,20 @@ from __future__ import annotations
 import datetime
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, nowdate
 
-from pdn_frappe.tests.utils import (
-	ensure_outgoing_email_account,
-	make_structure,
-	factory,
-)
+from pdn_frappe.tests.utils import PdnTestCase, factory, make_structure
 
 
-class ConventionsTestCase(FrappeTestCase):
-	"""E-mails land in the Email Queue (an outgoing account exists); every test ends as Administrator."""
+class ConventionsTestCase(PdnTestCase):
+	"""A :class:`PdnTestCase` whose e-mails land in the Email Queue, with the shipped document templates."""
+
+	OUTGOING_EMAIL = True
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		ensure_outgoing_email_account()
 		ensure_document_templates()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 
 def ensure_document_templates() -> None:

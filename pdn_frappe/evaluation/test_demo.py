@@ -6,19 +6,16 @@ at the response rate of the demo in each department."""
 import datetime as dt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.demo import evaluations as plan
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import demo
 from pdn_frappe.evaluation.testing import make_active_promeneur
 from pdn_frappe.network import demo as network_demo
+from pdn_frappe.tests.utils import PdnTestCase
 
 
-class TestEvaluationDemo(FrappeTestCase):
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestEvaluationDemo(PdnTestCase):
 	def test_the_demo_questionnaires_load_once_at_the_response_rate(self):
 		network_demo.load(verbose=False, commit=False)
 		first = demo.load(verbose=False, commit=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import frappe
 
-from pdn_frappe.tests.utils import make_promeneur, factory
+from pdn_frappe.tests.utils import factory, make_promeneur
 
 RATED = {"interest_online_presence": 0.8, "interest_network": 1, "interest_trainings": 0.6}
 
@@ -62,27 +62,6 @@ def make_evaluation(
 def make_active_promeneur(structure: str | None = None, since: str = "2020-01-01", **kwargs):
 	"""An active promeneur who owes questionnaires since ``since``."""
 	return make_promeneur(structure=structure, status="Active", active_since=since, **kwargs)
-
-
-def use_test_email_account() -> str:
-	"""An outgoing e-mail account for the test transaction, so that notifications reach the Email Queue."""
-	name = "PdN Evaluation Tests"
-	if not frappe.db.exists("Email Account", name):
-		account = frappe.get_doc(
-			{
-				"doctype": "Email Account",
-				"email_account_name": name,
-				"email_id": "pdn-evaluation-tests@example.com",
-				"enable_outgoing": 1,
-				"default_outgoing": 1,
-				"smtp_server": "localhost",
-				"no_smtp_authentication": 1,
-			}
-		)
-		account.flags.ignore_permissions = True
-		account.insert()
-	frappe.local.outgoing_email_account = {}
-	return name
 
 
 def queued_to(email: str, reference_doctype: str | None = None) -> list[str]:

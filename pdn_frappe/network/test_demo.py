@@ -2,10 +2,10 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.demo import network as demo
 from pdn_frappe.network import demo as loader
+from pdn_frappe.tests.utils import PdnTestCase
 
 COUNTED = ("PdN Structure", "PdN Promeneur", "PdN Resource Referent", "User", "User Permission", "Has Role")
 
@@ -14,11 +14,8 @@ def snapshot() -> dict:
 	return {doctype: frappe.db.count(doctype) for doctype in COUNTED}
 
 
-class TestDemoLoader(FrappeTestCase):
+class TestDemoLoader(PdnTestCase):
 	"""The demo network loads in one call and loading it again changes nothing."""
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_demo_loads_once_and_twice_changes_nothing(self):
 		network = demo.build_demo_network()

@@ -4,7 +4,6 @@
 jobs that run from the day the demo is loaded."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, now_datetime
 
 from pdn_frappe.network.demo import (
@@ -13,9 +12,10 @@ from pdn_frappe.network.demo import (
 	ensure_outgoing_email_account,
 	release_scheduled_jobs,
 )
+from pdn_frappe.tests.utils import PdnTestCase
 
 
-class TestDemoSiteSetUp(FrappeTestCase):
+class TestDemoSiteSetUp(PdnTestCase):
 	def test_the_demo_email_account_points_at_the_given_server(self):
 		if frappe.db.exists("Email Account", DEMO_EMAIL_ACCOUNT):
 			frappe.delete_doc("Email Account", DEMO_EMAIL_ACCOUNT, ignore_permissions=True)

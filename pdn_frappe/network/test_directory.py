@@ -2,14 +2,13 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.domain.directory import DirectoryFilters
 from pdn_frappe.network import directory
-from pdn_frappe.tests.utils import make_promeneur
+from pdn_frappe.tests.utils import PdnTestCase, make_promeneur
 
 
-class TestPublicDirectory(FrappeTestCase):
+class TestPublicDirectory(PdnTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -40,9 +39,6 @@ class TestPublicDirectory(FrappeTestCase):
 
 	def setUp(self):
 		frappe.set_user("Guest")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def names(self, **filters) -> list[str]:
 		profiles, _total = directory.search(DirectoryFilters(department="63", **filters), 500)

@@ -172,9 +172,20 @@ def ensure_outgoing_email_account() -> None:
 
 
 class PdnTestCase(FrappeTestCase):
-	"""Each test runs in a savepoint that is rolled back, and ends as Administrator."""
+	"""Each test runs in a savepoint that is rolled back, and ends as Administrator.
+
+	A test class that sends e-mails sets ``OUTGOING_EMAIL = True``: an outgoing account exists, so
+	that its e-mails land in the Email Queue (never sent: tests do not flush it).
+	"""
 
 	SAVEPOINT = "pdn_test"
+	OUTGOING_EMAIL = False
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		if cls.OUTGOING_EMAIL:
+			ensure_outgoing_email_account()
 
 	def run(self, result=None):
 		frappe.db.savepoint(self.SAVEPOINT)

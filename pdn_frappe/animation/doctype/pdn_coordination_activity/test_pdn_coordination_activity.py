@@ -5,12 +5,14 @@ import frappe
 from frappe import _
 
 from pdn_frappe import exceptions
-from pdn_frappe.animation.testing import AnimationTestCase, make_activity, make_promeneur_with_login
+from pdn_frappe.animation.testing import make_activity, make_promeneur_with_login
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
-from pdn_frappe.tests.utils import add_department_member
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member
 
 
-class TestPdNCoordinationActivity(AnimationTestCase):
+class TestPdNCoordinationActivity(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	def test_the_mission_axis_follows_the_kind_unless_chosen(self):
 		self.assertEqual(
 			make_activity(kind="Collective presentation").mission_axis,

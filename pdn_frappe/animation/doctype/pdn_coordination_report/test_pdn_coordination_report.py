@@ -7,9 +7,9 @@ import frappe
 
 from pdn_frappe import exceptions
 from pdn_frappe.animation import reporting, tasks
-from pdn_frappe.animation.testing import AnimationTestCase, make_activity, make_training
+from pdn_frappe.animation.testing import make_activity, make_training
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
-from pdn_frappe.tests.utils import add_department_member, make_promeneur
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_promeneur
 
 DEPARTMENT = "976"  # a department neither the demo nor the national benchmark data fill
 YEAR = 2031
@@ -32,7 +32,9 @@ def at(month: int, day: int, hour: int = 9) -> datetime.datetime:
 	return datetime.datetime(YEAR, month, day, hour, 0)
 
 
-class TestPdNCoordinationReport(AnimationTestCase):
+class TestPdNCoordinationReport(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	def setUp(self):
 		"""Known data for the second quarter of 2031 in Mayotte (976), and some around it."""
 		first, second, third = (make_promeneur(department=DEPARTMENT) for _ in range(3))

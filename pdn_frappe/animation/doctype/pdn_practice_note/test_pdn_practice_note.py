@@ -7,9 +7,9 @@ from frappe.model.workflow import apply_workflow
 
 from pdn_frappe import exceptions
 from pdn_frappe.animation.setup import ensure_practice_note_workflow
-from pdn_frappe.animation.testing import AnimationTestCase, make_promeneur_with_login
+from pdn_frappe.animation.testing import make_promeneur_with_login
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
-from pdn_frappe.tests.utils import add_department_member
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member
 
 SITUATION = (
 	"<p>Un jeune de 15 ans m'écrit en message privé : il est moqué dans un groupe de sa classe. "
@@ -29,7 +29,9 @@ def write_note(**kwargs):
 	).insert()
 
 
-class TestPdNPracticeNote(AnimationTestCase):
+class TestPdNPracticeNote(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()

@@ -7,9 +7,9 @@ import frappe
 from frappe.utils import add_to_date, now_datetime
 
 from pdn_frappe import exceptions
-from pdn_frappe.animation.testing import AnimationTestCase, make_promeneur_with_login, make_training
+from pdn_frappe.animation.testing import make_promeneur_with_login, make_training
 from pdn_frappe.roles import COORDINATOR
-from pdn_frappe.tests.utils import add_department_member, make_promeneur
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_promeneur
 
 
 def queued_emails(reference_name: str) -> list:
@@ -30,7 +30,9 @@ def calendar_files(reference_name: str) -> list[str]:
 	return files
 
 
-class TestPdNTraining(AnimationTestCase):
+class TestPdNTraining(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	def test_hours_days_and_counts_are_computed(self):
 		first, second = make_promeneur(), make_promeneur()
 		training = make_training(

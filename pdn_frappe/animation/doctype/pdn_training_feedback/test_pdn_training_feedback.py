@@ -6,9 +6,9 @@ from frappe import _
 from frappe.utils import add_to_date, now_datetime
 
 from pdn_frappe import exceptions
-from pdn_frappe.animation.testing import AnimationTestCase, make_promeneur_with_login, make_training
+from pdn_frappe.animation.testing import make_promeneur_with_login, make_training
 from pdn_frappe.roles import COORDINATOR
-from pdn_frappe.tests.utils import add_department_member
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member
 
 
 def give_feedback(
@@ -22,7 +22,9 @@ def give_feedback(
 	return doc.insert()
 
 
-class TestPdNTrainingFeedback(AnimationTestCase):
+class TestPdNTrainingFeedback(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	def setUp(self):
 		self.attendee, self.attendee_user = make_promeneur_with_login()
 		self.absent, self.absent_user = make_promeneur_with_login()

@@ -6,9 +6,9 @@ import datetime
 import frappe
 
 from pdn_frappe.animation.report.annual_synthesis.annual_synthesis import execute
-from pdn_frappe.animation.testing import AnimationTestCase, make_activity, make_training
+from pdn_frappe.animation.testing import make_activity, make_training
 from pdn_frappe.roles import COORDINATOR
-from pdn_frappe.tests.utils import add_department_member, make_promeneur, make_structure
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_promeneur, make_structure
 
 DEPARTMENT = "976"  # a department neither the demo nor the national benchmark data fill
 ANIMATEUR = "Animateur enfance-jeunesse"
@@ -20,7 +20,9 @@ def on(year, month, day, hour=9):
 	return datetime.datetime(year, month, day, hour, 0)
 
 
-class TestAnnualSynthesis(AnimationTestCase):
+class TestAnnualSynthesis(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	def setUp(self):
 		centre = make_structure(department=DEPARTMENT, structure_type="Centre social").name
 		library = make_structure(department=DEPARTMENT, structure_type="Médiathèque").name

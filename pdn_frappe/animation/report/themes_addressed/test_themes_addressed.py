@@ -4,12 +4,15 @@
 import datetime
 
 from pdn_frappe.animation.report.themes_addressed.themes_addressed import execute
-from pdn_frappe.animation.testing import AnimationTestCase, make_activity, make_training
+from pdn_frappe.animation.testing import make_activity, make_training
+from pdn_frappe.tests.utils import PdnTestCase
 
 DEPARTMENT = "976"  # a department neither the demo nor the national benchmark data fill
 
 
-class TestThemesAddressed(AnimationTestCase):
+class TestThemesAddressed(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	def test_themes_are_counted_across_trainings_and_the_log(self):
 		make_training(
 			DEPARTMENT,

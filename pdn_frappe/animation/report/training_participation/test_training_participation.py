@@ -8,13 +8,15 @@ from frappe.desk.query_report import run
 
 from pdn_frappe.animation.doctype.pdn_training_feedback.test_pdn_training_feedback import give_feedback
 from pdn_frappe.animation.report.training_participation.training_participation import execute
-from pdn_frappe.animation.testing import AnimationTestCase, make_promeneur_with_login, make_training
-from pdn_frappe.tests.utils import make_promeneur
+from pdn_frappe.animation.testing import make_promeneur_with_login, make_training
+from pdn_frappe.tests.utils import PdnTestCase, make_promeneur
 
 DEPARTMENT = "976"  # a department neither the demo nor the national benchmark data fill
 
 
-class TestTrainingParticipation(AnimationTestCase):
+class TestTrainingParticipation(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	def setUp(self):
 		self.anna, self.anna_user = make_promeneur_with_login(department=DEPARTMENT, first_name="Anna")
 		self.bruno = make_promeneur(department=DEPARTMENT, first_name="Bruno")

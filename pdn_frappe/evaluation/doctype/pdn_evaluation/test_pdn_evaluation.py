@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import evaluation as rules
@@ -11,13 +10,18 @@ from pdn_frappe.evaluation.testing import (
 	make_active_promeneur,
 	make_evaluation,
 	queued_to,
-	use_test_email_account,
 )
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
-from pdn_frappe.tests.utils import add_department_member, make_structure, make_user
+from pdn_frappe.tests.utils import (
+	PdnTestCase,
+	add_department_member,
+	ensure_outgoing_email_account,
+	make_structure,
+	make_user,
+)
 
 
-class TestPdNEvaluation(FrappeTestCase):
+class TestPdNEvaluation(PdnTestCase):
 	def tearDown(self):
 		frappe.set_user("Administrator")
 		frappe.flags.in_web_form = False
@@ -244,7 +248,7 @@ class TestPdNEvaluation(FrappeTestCase):
 	# ------------------------------------------------------------ reopening
 
 	def test_coordinator_reopens_with_a_reason(self):
-		use_test_email_account()
+		ensure_outgoing_email_account()
 		coordinator = add_department_member("03", COORDINATOR)
 		promeneur = make_active_promeneur(department="03")
 		doc = make_evaluation(promeneur.name, submit=True)

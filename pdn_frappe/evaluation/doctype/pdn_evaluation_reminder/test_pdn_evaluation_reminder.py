@@ -3,7 +3,6 @@
 """The daily reminders: only promeneurs whose questionnaire is missing, then their coordinators."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.evaluation import reminders
 from pdn_frappe.evaluation.testing import (
@@ -11,10 +10,9 @@ from pdn_frappe.evaluation.testing import (
 	make_evaluation,
 	queued_text,
 	queued_to,
-	use_test_email_account,
 )
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
-from pdn_frappe.tests.utils import add_department_member, make_structure
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_structure
 
 #: a department the demo and the national benchmark data leave empty
 DEPARTMENT = "976"
@@ -23,11 +21,12 @@ REMINDER_DAY = "2025-04-10"
 OVERDUE_DAY = "2025-04-20"
 
 
-class TestEvaluationReminders(FrappeTestCase):
+class TestEvaluationReminders(PdnTestCase):
+	OUTGOING_EMAIL = True
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		use_test_email_account()
 		frappe.db.set_single_value(
 			"PdN Settings",
 			{
@@ -50,12 +49,7 @@ class TestEvaluationReminders(FrappeTestCase):
 		cls.coordinator = add_department_member(DEPARTMENT, COORDINATOR)
 		cls.caf_agent = add_department_member(DEPARTMENT, CAF_AGENT)
 
-	def setUp(self):
-		frappe.db.savepoint("evaluation_reminder_test")
-
 	def tearDown(self):
-		frappe.set_user("Administrator")
-		frappe.db.rollback(save_point="evaluation_reminder_test")
 		frappe.local.outgoing_email_account = {}
 
 	def test_reminders_go_only_to_promeneurs_whose_questionnaire_is_missing(self):

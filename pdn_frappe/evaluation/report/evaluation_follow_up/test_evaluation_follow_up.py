@@ -3,18 +3,17 @@
 """The evaluation follow-up on known promeneurs: who answered, who is missing or overdue."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation.report.evaluation_follow_up import evaluation_follow_up as report
 from pdn_frappe.evaluation.testing import make_active_promeneur, make_evaluation
 from pdn_frappe.roles import COORDINATOR
-from pdn_frappe.tests.utils import add_department_member, make_structure
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_structure
 
 DEPARTMENT = "976"
 
 
-class TestEvaluationFollowUp(FrappeTestCase):
+class TestEvaluationFollowUp(PdnTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -34,9 +33,6 @@ class TestEvaluationFollowUp(FrappeTestCase):
 		make_evaluation(cls.drafting.name, year=2024, quarter=1)
 		make_evaluation(cls.newcomer.name, year=2024, quarter=2, submit=True)
 		cls.filters = frappe._dict(period_type="Quarter", year=2024, quarter="Q1", structure=cls.structure)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def statuses(self, rows):
 		return {row["promeneur"]: row["status_code"] for row in rows}

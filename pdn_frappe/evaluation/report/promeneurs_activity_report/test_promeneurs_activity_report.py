@@ -8,19 +8,18 @@ national benchmark data) never gets in the figures: every call filters on that s
 
 import frappe
 from frappe import _
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import aggregates, dashboard
 from pdn_frappe.evaluation.report.promeneurs_activity_report.promeneurs_activity_report import execute
 from pdn_frappe.evaluation.testing import make_active_promeneur, make_evaluation
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
-from pdn_frappe.tests.utils import add_department_member, make_structure
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_structure
 
 DEPARTMENT = "976"
 
 
-class TestPromeneursActivityReport(FrappeTestCase):
+class TestPromeneursActivityReport(PdnTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -81,9 +80,6 @@ class TestPromeneursActivityReport(FrappeTestCase):
 		make_evaluation(cls.p3.name, year=2024, quarter=1)
 		cls.q2 = make_evaluation(cls.p1.name, year=2024, quarter=2, submit=True, hours_online=10)
 		make_evaluation(cls.p4.name, year=2024, quarter=1, submit=True, hours_online=99)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def run_report(self, **filters):
 		filters = {

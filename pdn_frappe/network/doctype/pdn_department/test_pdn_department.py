@@ -2,17 +2,13 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.domain.departments import DEPARTMENTS
 from pdn_frappe.roles import COORDINATOR
-from pdn_frappe.tests.utils import add_department_member
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member
 
 
-class TestPdNDepartment(FrappeTestCase):
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestPdNDepartment(PdnTestCase):
 	def test_every_french_department_is_installed(self):
 		self.assertEqual(frappe.db.count("PdN Department"), len(DEPARTMENTS))
 		self.assertEqual(frappe.db.get_value("PdN Department", "63", "caf_name"), "Caf du Puy-de-Dôme")

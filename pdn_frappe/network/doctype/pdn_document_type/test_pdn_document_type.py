@@ -2,15 +2,11 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
-from pdn_frappe.tests.utils import make_user
+from pdn_frappe.tests.utils import PdnTestCase, make_user
 
 
-class TestPdNDocumentType(FrappeTestCase):
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestPdNDocumentType(PdnTestCase):
 	def test_french_defaults_are_shipped(self):
 		self.assertGreater(frappe.db.count("PdN Document Type", {"enabled": 1}), 3)
 

@@ -2,17 +2,13 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe import exceptions
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR, PROMENEUR_ROLE
-from pdn_frappe.tests.utils import add_department_member, make_promeneur, make_structure
+from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_promeneur, make_structure
 
 
-class TestPdNPromeneur(FrappeTestCase):
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestPdNPromeneur(PdnTestCase):
 	def assert_refused(self, exc, **fields):
 		before = frappe.db.count("PdN Promeneur")
 		with self.assertRaises(exc) as caught:

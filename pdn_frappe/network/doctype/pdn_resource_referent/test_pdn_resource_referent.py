@@ -2,11 +2,15 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
 from pdn_frappe.roles import COORDINATOR
-from pdn_frappe.tests.utils import add_department_member, make_promeneur
+from pdn_frappe.tests.utils import (
+	PdnTestCase,
+	add_department_member,
+	ensure_outgoing_email_account,
+	make_promeneur,
+)
 
 
 def make_referent(department="03", visible=1, **kwargs):
@@ -23,10 +27,7 @@ def make_referent(department="03", visible=1, **kwargs):
 	).insert(ignore_permissions=True)
 
 
-class TestPdNResourceReferent(FrappeTestCase):
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestPdNResourceReferent(PdnTestCase):
 	def test_phone_is_normalized_and_bad_email_refused(self):
 		referent = make_referent(phone="0473123456")
 		self.assertEqual(referent.phone, "04 73 12 34 56")
@@ -87,7 +88,6 @@ class TestPdNResourceReferent(FrappeTestCase):
 
 	def test_coordinators_are_reminded_once_of_referents_to_check(self):
 		from pdn_frappe.animation.tasks import send_referent_check_reminders
-		from pdn_frappe.animation.testing import ensure_outgoing_email_account
 
 		ensure_outgoing_email_account()
 		add_department_member("48", COORDINATOR)  # a department without demo data

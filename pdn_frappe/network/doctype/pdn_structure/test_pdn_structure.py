@@ -2,17 +2,13 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe import exceptions
 from pdn_frappe.roles import STRUCTURE_MANAGER
-from pdn_frappe.tests.utils import make_promeneur, make_siret, make_structure, make_user
+from pdn_frappe.tests.utils import PdnTestCase, make_promeneur, make_siret, make_structure, make_user
 
 
-class TestPdNStructure(FrappeTestCase):
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestPdNStructure(PdnTestCase):
 	def assert_refused(self, exc, **fields):
 		before = frappe.db.count("PdN Structure")
 		with self.assertRaises(exc) as caught:

@@ -2,15 +2,11 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
-from pdn_frappe.tests.utils import make_user
+from pdn_frappe.tests.utils import PdnTestCase, make_user
 
 
-class TestPdNTheme(FrappeTestCase):
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestPdNTheme(PdnTestCase):
 	def test_french_defaults_are_shipped(self):
 		self.assertGreater(frappe.db.count("PdN Theme", {"enabled": 1}), 3)
 
