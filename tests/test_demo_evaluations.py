@@ -12,6 +12,7 @@ import pytest
 from pdn_frappe.demo import evaluations as ev
 from pdn_frappe.demo import network as demo
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period
 from pdn_frappe.roles import PROMENEUR_ROLE
 
 TODAY = dt.date(2026, 12, 1)
@@ -69,8 +70,8 @@ def test_the_four_quarters_over_oldest_first():
 		"2026-Q3",
 	]
 	# on the first day of a quarter, the quarter that just ended is the last one
-	assert ev.demo_periods(dt.date(2026, 4, 1))[-1] == rules.Period(2026, 1)
-	assert ev.demo_periods(dt.date(2026, 3, 31))[-1] == rules.Period(2025, 4)
+	assert ev.demo_periods(dt.date(2026, 4, 1))[-1] == Period(2026, 1)
+	assert ev.demo_periods(dt.date(2026, 3, 31))[-1] == Period(2025, 4)
 
 
 def test_answered_count_rounds_half_up():
@@ -120,12 +121,12 @@ def test_same_input_same_questionnaires(promeneurs, questionnaires):
 
 def test_values_depend_on_the_promeneur_and_the_period_only(promeneurs):
 	promeneur = next(p for p in promeneurs if p.status == "Active")
-	period = rules.Period(2026, 2)
+	period = Period(2026, 2)
 	one = ev.build_questionnaire(promeneur, period, TODAY, THEMES, NETWORKS)
 	# built another day, among other promeneurs: the same answers (only the sending day is capped)
 	other = ev.build_questionnaire(promeneur, period, dt.date(2027, 6, 1), THEMES, NETWORKS)
 	assert one.values == other.values and one.networks == other.networks and one.themes == other.themes
-	assert ev.build_questionnaire(promeneur, rules.Period(2026, 1), TODAY, THEMES, NETWORKS) != one
+	assert ev.build_questionnaire(promeneur, Period(2026, 1), TODAY, THEMES, NETWORKS) != one
 
 
 def test_who_answers_does_not_depend_on_the_order_of_the_rows(promeneurs):
@@ -192,7 +193,7 @@ def test_free_texts_hold_no_contact_details(questionnaires):
 
 def test_a_promeneur_without_network_uses_the_default_ones():
 	promeneur = ev.Promeneur("x@example.org", "03", "Active", dt.date(2020, 1, 1))
-	q = ev.build_questionnaire(promeneur, rules.Period(2026, 3), TODAY, THEMES, ("Instagram",))
+	q = ev.build_questionnaire(promeneur, Period(2026, 3), TODAY, THEMES, ("Instagram",))
 	assert q.networks == ("Instagram",)
 	with pytest.raises(ValueError):
-		ev.build_questionnaire(promeneur, rules.Period(2026, 3), TODAY, THEMES, ())
+		ev.build_questionnaire(promeneur, Period(2026, 3), TODAY, THEMES, ())

@@ -6,6 +6,7 @@ from collections import Counter
 
 from pdn_frappe.demo import national as nat
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import parse_period_key, periods_between
 from pdn_frappe.domain.validation import normalize_siret
 
 DEPARTMENTS = ["01", "03", "63"]
@@ -30,7 +31,7 @@ def test_the_same_seed_gives_the_same_network():
 
 def test_questionnaires_pass_the_rules_and_carry_no_more_than_counts():
 	_structures, people = nat.build_network(DEPARTMENTS, 40, seed=3, professions=[])
-	periods = rules.periods_between(rules.parse_period_key("2024-Q1"), rules.parse_period_key("2024-Q4"))
+	periods = periods_between(parse_period_key("2024-Q1"), parse_period_key("2024-Q4"))
 	statuses = Counter()
 	for person in people:
 		for period in periods:

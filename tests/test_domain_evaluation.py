@@ -1,4 +1,4 @@
-"""Tests for pdn_frappe.domain.evaluation: periods, due dates, reminders, rules and indicators."""
+"""Tests for pdn_frappe.domain.evaluation: due dates, reminders, rules and indicators."""
 
 from __future__ import annotations
 
@@ -7,90 +7,16 @@ import datetime as dt
 import pytest
 
 from pdn_frappe.domain import evaluation as ev
-from pdn_frappe.domain.evaluation import Period
+from pdn_frappe.domain.periods import YEAR, Period
 
 D = dt.date
 
 
-# --- periods ----------------------------------------------------------------------------------------------
+# --- when a questionnaire is due -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-	("period", "start", "end", "days"),
-	[
-		(Period(2025, 1), D(2025, 1, 1), D(2025, 3, 31), 90),
-		(Period(2024, 1), D(2024, 1, 1), D(2024, 3, 31), 91),
-		(Period(2025, 2), D(2025, 4, 1), D(2025, 6, 30), 91),
-		(Period(2025, 3), D(2025, 7, 1), D(2025, 9, 30), 92),
-		(Period(2025, 4), D(2025, 10, 1), D(2025, 12, 31), 92),
-		(Period(2025), D(2025, 1, 1), D(2025, 12, 31), 365),
-	],
-)
-def test_period_bounds(period, start, end, days):
-	assert (period.start, period.end, period.days, period.hours) == (start, end, days, 24 * days)
-
-
-def test_period_keys_round_trip():
-	assert Period(2025, 1).key == "2025-Q1"
-	assert Period(2025).key == "2025"
-	for period in (Period(2025, 1), Period(2025, 4), Period(2019)):
-		assert ev.parse_period_key(period.key) == period
-	with pytest.raises(ev.PeriodError):
-		ev.parse_period_key("2025-Q5")
-	with pytest.raises(ev.PeriodError):
-		ev.parse_period_key("soon")
-
-
-def test_make_period_accepts_form_values():
-	assert ev.make_period("Quarter", "2025", "Q2") == Period(2025, 2)
-	assert ev.make_period("Quarter", 2025, "2") == Period(2025, 2)
-	assert ev.make_period("Quarter", 2025.0, 3) == Period(2025, 3)
-	assert ev.make_period("Year", "2024", "Q3") == Period(2024)
-
-
-@pytest.mark.parametrize(
-	("args", "code"),
-	[
-		(("Month", 2025, 1), "invalid_period_type"),
-		(("Quarter", 2025, None), "invalid_quarter"),
-		(("Quarter", 2025, ""), "invalid_quarter"),
-		(("Quarter", 2025, "Q5"), "invalid_quarter"),
-		(("Quarter", 2025, 0), "invalid_quarter"),
-		(("Quarter", "abc", 1), "invalid_year"),
-		(("Year", 1999, None), "invalid_year"),
-		(("Year", True, None), "invalid_year"),
-	],
-)
-def test_make_period_refuses_impossible_periods(args, code):
-	with pytest.raises(ev.PeriodError) as caught:
-		ev.make_period(*args)
-	assert caught.value.code == code
-
-
-def test_previous_next_and_quarters():
-	assert Period(2025, 1).previous() == Period(2024, 4)
-	assert Period(2024, 4).next() == Period(2025, 1)
-	assert Period(2025).previous() == Period(2024)
-	assert Period(2025).quarters() == tuple(Period(2025, q) for q in (1, 2, 3, 4))
-	assert Period(2025, 2).quarters() == (Period(2025, 2),)
-	assert ev.periods_between(Period(2024, 3), Period(2025, 2)) == [
-		Period(2024, 3),
-		Period(2024, 4),
-		Period(2025, 1),
-		Period(2025, 2),
-	]
-	with pytest.raises(ev.PeriodError):
-		ev.periods_between(Period(2024, 3), Period(2025))
-
-
-def test_periods_around_a_day():
+def test_a_questionnaire_opens_when_its_period_starts():
 	day = D(2025, 5, 20)
-	assert ev.quarter_of(day) == 2
-	assert ev.period_containing(day) == Period(2025, 2)
-	assert ev.period_containing(day, ev.YEAR) == Period(2025)
-	assert ev.last_ended_period(day) == Period(2025, 1)
-	assert ev.last_ended_period(D(2025, 1, 3)) == Period(2024, 4)
-	assert ev.last_ended_period(day, ev.YEAR) == Period(2024)
 	assert ev.is_started(Period(2025, 2), day)
 	assert not ev.is_started(Period(2025, 3), day)
 
@@ -113,13 +39,13 @@ def test_period_to_answer_prefers_the_last_period_without_questionnaire():
 	assert ev.period_to_answer(today, taken={"2025-Q1"}) == Period(2024, 4)
 	taken = {"2025-Q1", "2024-Q4", "2024-Q3", "2024-Q2"}
 	assert ev.period_to_answer(today, taken=taken) == Period(2025, 2)
-	assert ev.period_to_answer(today, ev.YEAR) == Period(2024)
+	assert ev.period_to_answer(today, YEAR) == Period(2024)
 
 
 def test_periods_due_in_a_quarter():
 	assert ev.periods_due_in(Period(2026, 2), 15) == [Period(2026, 1)]
-	assert ev.periods_due_in(Period(2026, 1), 15, ev.YEAR) == [Period(2025)]
-	assert ev.periods_due_in(Period(2026, 2), 15, ev.YEAR) == []
+	assert ev.periods_due_in(Period(2026, 1), 15, YEAR) == [Period(2025)]
+	assert ev.periods_due_in(Period(2026, 2), 15, YEAR) == []
 	# due on the last day of the period itself
 	assert ev.periods_due_in(Period(2026, 3), 0) == [Period(2026, 3)]
 
@@ -168,7 +94,7 @@ def test_reminder_rounds(today, rounds):
 
 
 def test_reminder_rounds_of_annual_questionnaires():
-	found = ev.reminder_rounds(D(2026, 1, 10), 15, 7, ev.YEAR)
+	found = ev.reminder_rounds(D(2026, 1, 10), 15, 7, YEAR)
 	assert [(r.period, r.audience) for r in found] == [(Period(2025), ev.PROMENEURS)]
 
 

@@ -21,7 +21,7 @@ from frappe.utils import getdate, nowdate
 from pdn_frappe.animation.utils import department_team
 from pdn_frappe.demo import animation as plan
 from pdn_frappe.domain import animation as a
-from pdn_frappe.domain.periods import Period, last_closed_quarter
+from pdn_frappe.domain.periods import Period, last_ended_period
 from pdn_frappe.roles import COORDINATOR
 
 DEMO_PROMENEUR_LOGIN = "promeneur@demo.pdn-frappe.fr"
@@ -42,7 +42,7 @@ def load(verbose: bool = True, commit: bool = True, today: str | None = None) ->
 			counts["trainings"] += ensure_training(
 				training, promeneurs.get(training.department, []), demo_promeneur
 			)
-		for period in (Period(2019), last_closed_quarter(today)):
+		for period in (Period(2019), last_ended_period(today)):
 			counts["activities"] += ensure_activities(
 				[row for row in data.activities if period.contains(row.activity_date)], period
 			)

@@ -53,13 +53,13 @@ def send_report_reminders(today=None) -> int:
 				"docstatus": 1,
 			}
 			if period.quarter:
-				filters["quarter"] = f"Q{period.quarter}"
+				filters["quarter"] = periods.quarter_value(period.quarter)
 			if frappe.db.exists("PdN Coordination Report", filters):
 				continue
 			coordinators = department_team(department, COORDINATOR)
 			if not coordinators:
 				continue
-			due = format_date(period.due_date)
+			due = format_date(periods.report_due_date(period))
 			if kind == "overdue":
 				subject = _("Coordination report {0} overdue").format(_period_label(period))
 				intro = _("The coordination report {0} was due to the CAF on {1} and has not been sent.")

@@ -18,7 +18,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from pdn_frappe.domain import animation as a
-from pdn_frappe.domain.periods import Period, last_closed_quarter
+from pdn_frappe.domain.periods import Period, last_ended_period
 
 ALLIER = "03"
 PUY_DE_DOME = "63"
@@ -331,7 +331,7 @@ def _weekday_after(day: datetime.date, days: int) -> datetime.date:
 
 def recent_trainings(today: datetime.date) -> list[DemoTraining]:
 	"""Sessions of the last closed quarter (held) and of the coming weeks (open for registration)."""
-	quarter = last_closed_quarter(today)
+	quarter = last_ended_period(today)
 	middle = _weekday_after(quarter.start, 40)
 	later = _weekday_after(quarter.start, 70)
 	soon, next_month = _weekday_after(today, 17), _weekday_after(today, 45)
@@ -503,6 +503,6 @@ def build_animation_demo(today: datetime.date) -> AnimationDemo:
 	return AnimationDemo(
 		trainings=trainings_2019() + recent_trainings(today),
 		activities=activities_for(Period(2019), COUNTS_2019)
-		+ activities_for(last_closed_quarter(today), COUNTS_QUARTER),
+		+ activities_for(last_ended_period(today), COUNTS_QUARTER),
 		notes=practice_notes(),
 	)

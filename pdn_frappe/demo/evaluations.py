@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import QUARTER, Period, last_ended_period
 
 #: share of the promeneurs owing a questionnaire who answered it (31 of 75 in the 2019 report: 41 %)
 RESPONSE_RATE = 0.41
@@ -99,7 +100,7 @@ class Promeneur:
 	weekly_hours: float = 2
 	networks: tuple[str, ...] = ()
 
-	def is_expected(self, period: rules.Period) -> bool:
+	def is_expected(self, period: Period) -> bool:
 		return rules.is_expected(period, self.status, self.active_since, self.ended_on)
 
 
@@ -110,28 +111,28 @@ class Questionnaire:
 	sent."""
 
 	promeneur: str
-	period: rules.Period
+	period: Period
 	values: dict
 	networks: tuple[str, ...]
 	themes: tuple[str, ...]
 	submitted_on: dt.date
 
 
-def demo_periods(today: dt.date, count: int = QUARTERS) -> list[rules.Period]:
+def demo_periods(today: dt.date, count: int = QUARTERS) -> list[Period]:
 	"""The ``count`` quarters that are over on ``today``, the oldest first."""
-	last = rules.last_ended_period(today, rules.QUARTER)
+	last = last_ended_period(today, QUARTER)
 	periods = [last]
 	while len(periods) < count:
 		periods.insert(0, periods[0].previous())
 	return periods
 
 
-def seed(key: str, period: rules.Period) -> str:
+def seed(key: str, period: Period) -> str:
 	"""The seed of one promeneur's questionnaire for one period."""
 	return f"pdn-demo|{key}|{period.key}"
 
 
-def draw(key: str, period: rules.Period) -> float:
+def draw(key: str, period: Period) -> float:
 	"""A number in [0, 1) fixed by the promeneur and the period: who answers comes first."""
 	digest = hashlib.sha256(seed(key, period).encode()).hexdigest()
 	return int(digest[:13], 16) / 16**13
@@ -144,7 +145,7 @@ def answered_count(expected: int, rate: float = RESPONSE_RATE) -> int:
 
 def respondents(
 	promeneurs: Iterable[Promeneur],
-	period: rules.Period,
+	period: Period,
 	rate: float = RESPONSE_RATE,
 	leave_open: Iterable[str] = (),
 ) -> list[Promeneur]:
@@ -179,7 +180,7 @@ def split(rng: random.Random, total: int, weights: dict[str, float]) -> dict[str
 
 def questionnaire_figures(
 	rng: random.Random,
-	period: rules.Period,
+	period: Period,
 	mission: str,
 	weekly_hours: float,
 	networks: Sequence[str],
@@ -225,9 +226,7 @@ def questionnaire_figures(
 	return values, used, addressed
 
 
-def submission_day(
-	rng: random.Random, period: rules.Period, today: dt.date, due_days: int = DUE_DAYS
-) -> dt.date:
+def submission_day(rng: random.Random, period: Period, today: dt.date, due_days: int = DUE_DAYS) -> dt.date:
 	"""When the questionnaire was sent: mostly in the days before its due date, sometimes late,
 	never after ``today``."""
 	due = rules.due_date(period, due_days)
@@ -240,7 +239,7 @@ def submission_day(
 
 def build_questionnaire(
 	promeneur: Promeneur,
-	period: rules.Period,
+	period: Period,
 	today: dt.date,
 	themes: Sequence[str],
 	default_networks: Sequence[str] = (),

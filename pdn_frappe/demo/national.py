@@ -16,6 +16,7 @@ import random
 from pdn_frappe.demo.evaluations import questionnaire_figures
 from pdn_frappe.demo.network import luhn_complete
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period, quarter_value
 
 PREFIX = "NAT"
 STRUCTURE_PREFIX = f"{PREFIX}-STR-"
@@ -147,9 +148,7 @@ def _promeneur(
 # ---------------------------------------------------------------- the questionnaires
 
 
-def build_evaluation(
-	seed: int, promeneur: dict, period: rules.Period, networks: list[str], themes: list[str]
-):
+def build_evaluation(seed: int, promeneur: dict, period: Period, networks: list[str], themes: list[str]):
 	"""One questionnaire (dict of fields), its networks and its themes; None when not answered."""
 	rng = _rng(seed, promeneur["name"], period.key)
 	if not rules.is_expected(period, promeneur["status"], promeneur["active_since"], promeneur["ended_on"]):
@@ -178,7 +177,7 @@ def build_evaluation(
 			"profession": promeneur["profession"],
 			"period_type": period.period_type,
 			"year": period.year,
-			"quarter": rules.quarter_value(period.quarter),
+			"quarter": quarter_value(period.quarter),
 			"period": period.key,
 			"period_start": period.start,
 			"period_end": period.end,

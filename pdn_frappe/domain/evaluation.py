@@ -1,4 +1,4 @@
-"""The promeneurs' periodic questionnaire: periods, due dates, reminders, consistency rules, indicators.
+"""The promeneurs' periodic questionnaire: due dates, reminders, consistency rules, indicators.
 
 Plain Python (no frappe). A questionnaire covers one promeneur and one period: a calendar quarter,
 or a whole year for an annual questionnaire. It is due some days after the end of its period
@@ -20,215 +20,54 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-# --------------------------------------------------------------------------- periods
+from pdn_frappe.domain import periods
 
-QUARTER = "Quarter"
-YEAR = "Year"
-PERIOD_TYPES = (QUARTER, YEAR)
+# --------------------------------------------------------------------------- when a questionnaire is due
 
-#: the Promeneurs du Net programme started in France in 2012; earlier questionnaires are typos
-FIRST_YEAR = 2012
-LAST_YEAR = 2100
-
-
-class PeriodError(ValueError):
-	"""A period that cannot exist; ``code`` is one of "invalid_period_type", "invalid_year",
-	"invalid_quarter", "invalid_period_key"."""
-
-	def __init__(self, code: str, value: object) -> None:
-		super().__init__(code, value)
-		self.code = code
-		self.value = value
-
-
-@dataclass(frozen=True, order=True)
-class Period:
-	"""A calendar quarter (``quarter`` 1..4) or a whole year (``quarter`` None)."""
-
-	year: int
-	quarter: int | None = None
-
-	def __post_init__(self) -> None:
-		if not isinstance(self.year, int) or isinstance(self.year, bool):
-			raise PeriodError("invalid_year", self.year)
-		if not FIRST_YEAR <= self.year <= LAST_YEAR:
-			raise PeriodError("invalid_year", self.year)
-		if self.quarter is not None and self.quarter not in (1, 2, 3, 4):
-			raise PeriodError("invalid_quarter", self.quarter)
-
-	@property
-	def period_type(self) -> str:
-		return YEAR if self.quarter is None else QUARTER
-
-	@property
-	def start(self) -> dt.date:
-		return dt.date(self.year, 1 if self.quarter is None else 3 * self.quarter - 2, 1)
-
-	@property
-	def end(self) -> dt.date:
-		if self.quarter is None or self.quarter == 4:
-			return dt.date(self.year, 12, 31)
-		return dt.date(self.year, 3 * self.quarter + 1, 1) - dt.timedelta(days=1)
-
-	@property
-	def days(self) -> int:
-		return (self.end - self.start).days + 1
-
-	@property
-	def hours(self) -> int:
-		"""Hours in the period: nobody can have been online longer than that."""
-		return 24 * self.days
-
-	@property
-	def key(self) -> str:
-		"""Stable, language-neutral identifier: "2025-Q1" or "2025"."""
-		return str(self.year) if self.quarter is None else f"{self.year}-Q{self.quarter}"
-
-	def contains(self, day: dt.date) -> bool:
-		return self.start <= day <= self.end
-
-	def previous(self) -> Period:
-		if self.quarter is None:
-			return Period(self.year - 1)
-		if self.quarter == 1:
-			return Period(self.year - 1, 4)
-		return Period(self.year, self.quarter - 1)
-
-	def next(self) -> Period:
-		if self.quarter is None:
-			return Period(self.year + 1)
-		if self.quarter == 4:
-			return Period(self.year + 1, 1)
-		return Period(self.year, self.quarter + 1)
-
-	def quarters(self) -> tuple[Period, ...]:
-		"""The quarters the period is made of (itself for a quarter)."""
-		if self.quarter is not None:
-			return (self,)
-		return tuple(Period(self.year, q) for q in (1, 2, 3, 4))
-
-	def __str__(self) -> str:
-		return self.key
-
-
-def _as_int(value: object, code: str) -> int:
-	if isinstance(value, bool):
-		raise PeriodError(code, value)
-	if isinstance(value, int):
-		return value
-	if isinstance(value, float) and value.is_integer():
-		return int(value)
-	if isinstance(value, str) and value.strip().isdigit():
-		return int(value.strip())
-	raise PeriodError(code, value)
-
-
-def parse_quarter(value: object) -> int:
-	"""1..4 from a quarter as forms send it: 1, "1", "Q1" (the value of the Select field)."""
-	if isinstance(value, str) and value.strip().upper().startswith("Q"):
-		value = value.strip()[1:]
-	quarter = _as_int(value, "invalid_quarter")
-	if quarter not in (1, 2, 3, 4):
-		raise PeriodError("invalid_quarter", value)
-	return quarter
-
-
-def quarter_value(quarter: int | None) -> str:
-	"""The value of the quarter Select field: "Q1".."Q4" ("" for a year)."""
-	return f"Q{quarter}" if quarter else ""
-
-
-def make_period(period_type: str, year: object, quarter: object = None) -> Period:
-	"""The period of a questionnaire from its fields, as a form sends them (strings accepted)."""
-	if period_type not in PERIOD_TYPES:
-		raise PeriodError("invalid_period_type", period_type)
-	year = _as_int(year, "invalid_year")
-	if period_type == YEAR:
-		return Period(year)
-	if quarter in (None, ""):
-		raise PeriodError("invalid_quarter", quarter)
-	return Period(year, parse_quarter(quarter))
-
-
-def parse_period_key(key: str) -> Period:
-	"""Inverse of :attr:`Period.key`."""
-	text = str(key or "").strip().upper()
-	try:
-		if "-Q" in text:
-			year, quarter = text.split("-Q", 1)
-			return Period(int(year), int(quarter))
-		return Period(int(text))
-	except (ValueError, PeriodError):
-		raise PeriodError("invalid_period_key", key)
-
-
-def quarter_of(day: dt.date) -> int:
-	return (day.month - 1) // 3 + 1
-
-
-def period_containing(day: dt.date, period_type: str = QUARTER) -> Period:
-	if period_type == YEAR:
-		return Period(day.year)
-	if period_type == QUARTER:
-		return Period(day.year, quarter_of(day))
-	raise PeriodError("invalid_period_type", period_type)
-
-
-def last_ended_period(today: dt.date, period_type: str = QUARTER) -> Period:
-	"""The most recent period that is over on ``today``."""
-	return period_containing(today, period_type).previous()
+# The periods themselves (quarters, years, keys, labels) are :mod:`pdn_frappe.domain.periods`.
 
 
 def period_to_answer(
-	today: dt.date, period_type: str = QUARTER, taken: Iterable[str] = (), lookback: int = 4
-) -> Period:
+	today: dt.date, period_type: str = periods.QUARTER, taken: Iterable[str] = (), lookback: int = 4
+) -> periods.Period:
 	"""The period a new questionnaire is most likely for: the most recent period that is over and
 	has no questionnaire yet (among the last ``lookback``), else the current one."""
 	taken = set(taken)
-	period = last_ended_period(today, period_type)
+	period = periods.last_ended_period(today, period_type)
 	for _ in range(lookback):
 		if period.key not in taken:
 			return period
 		period = period.previous()
-	return period_containing(today, period_type)
+	return periods.period_containing(today, period_type)
 
 
-def periods_between(first: Period, last: Period) -> list[Period]:
-	"""Every period from ``first`` to ``last`` included (both of the same type)."""
-	if first.period_type != last.period_type:
-		raise PeriodError("invalid_period_type", last.period_type)
-	periods, current = [], first
-	while current <= last:
-		periods.append(current)
-		current = current.next()
-	return periods
-
-
-def is_started(period: Period, today: dt.date) -> bool:
+def is_started(period: periods.Period, today: dt.date) -> bool:
 	"""A questionnaire can be opened once its period has started."""
 	return period.start <= today
 
 
-def due_date(period: Period, due_days: int) -> dt.date:
+def due_date(period: periods.Period, due_days: int) -> dt.date:
 	"""The questionnaire is due ``due_days`` days after the last day of its period."""
 	return period.end + dt.timedelta(days=max(int(due_days or 0), 0))
 
 
-def reminder_date(period: Period, due_days: int, reminder_days: int) -> dt.date:
+def reminder_date(period: periods.Period, due_days: int, reminder_days: int) -> dt.date:
 	"""Promeneurs are reminded ``reminder_days`` before the due date, never before the period ends."""
 	reminder = due_date(period, due_days) - dt.timedelta(days=max(int(reminder_days or 0), 0))
 	return max(reminder, period.end)
 
 
-def is_overdue(period: Period, today: dt.date, due_days: int) -> bool:
+def is_overdue(period: periods.Period, today: dt.date, due_days: int) -> bool:
 	return today > due_date(period, due_days)
 
 
-def periods_due_in(window: Period, due_days: int, period_type: str = QUARTER) -> list[Period]:
+def periods_due_in(
+	window: periods.Period, due_days: int, period_type: str = periods.QUARTER
+) -> list[periods.Period]:
 	"""The periods whose questionnaire falls due within ``window`` (a quarter or a year): for the
 	quarter in progress, usually the quarter before (due a few days after it ended)."""
 	found = []
-	period = period_containing(window.end, period_type)
+	period = periods.period_containing(window.end, period_type)
 	while due_date(period, due_days) >= window.start:
 		if window.contains(due_date(period, due_days)):
 			found.append(period)
@@ -243,7 +82,7 @@ ACTIVE = "Active"
 
 
 def is_expected(
-	period: Period, status: str | None, active_since: dt.date | None, ended_on: dt.date | None
+	period: periods.Period, status: str | None, active_since: dt.date | None, ended_on: dt.date | None
 ) -> bool:
 	"""Whether a promeneur owes a questionnaire for ``period``.
 
@@ -253,11 +92,11 @@ def is_expected(
 	"""
 	if status == CANDIDATE or not active_since:
 		return False
-	return active_since <= period.end and (ended_on is None or ended_on >= period.start)
+	return periods.overlaps(active_since, ended_on, period)
 
 
 def must_be_reminded(
-	period: Period, status: str | None, active_since: dt.date | None, ended_on: dt.date | None
+	period: periods.Period, status: str | None, active_since: dt.date | None, ended_on: dt.date | None
 ) -> bool:
 	"""Reminders only go to promeneurs who are active today and owe the questionnaire."""
 	return status == ACTIVE and is_expected(period, status, active_since, ended_on)
@@ -276,7 +115,7 @@ OVERDUE_ALERT_WINDOW_DAYS = 30
 class ReminderRound:
 	"""Who is to be reminded today about which period: the promeneurs or their coordination."""
 
-	period: Period
+	period: periods.Period
 	audience: str
 
 
@@ -284,7 +123,7 @@ def reminder_rounds(
 	today: dt.date,
 	due_days: int,
 	reminder_days: int,
-	period_type: str = QUARTER,
+	period_type: str = periods.QUARTER,
 	overdue_window_days: int = OVERDUE_ALERT_WINDOW_DAYS,
 ) -> list[ReminderRound]:
 	"""The reminders the daily job owes today.
@@ -295,7 +134,7 @@ def reminder_rounds(
 	missed is caught up the next day).
 	"""
 	rounds = []
-	period = period_containing(today, period_type)
+	period = periods.period_containing(today, period_type)
 	while due_date(period, due_days) + dt.timedelta(days=overdue_window_days) >= today:
 		due = due_date(period, due_days)
 		if reminder_date(period, due_days, reminder_days) <= today <= due:
@@ -419,7 +258,7 @@ class Problem:
 	values: tuple = ()
 
 
-def check_indicators(values: Mapping, period: Period | None = None) -> list[Problem]:
+def check_indicators(values: Mapping, period: periods.Period | None = None) -> list[Problem]:
 	"""Every inconsistency of the figures of a questionnaire, in the order of the form.
 
 	Codes: ``not_a_number``, ``negative``, ``not_whole`` (a count with decimals),

@@ -18,6 +18,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Round, Sum
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period
 from pdn_frappe.evaluation import queries, utils
 
 SCOPE_FIELDS = ("department", "structure", "mission", "profession")
@@ -31,7 +32,7 @@ def _number(value) -> float | int:
 	return int(value) if float(value).is_integer() else float(value)
 
 
-def evaluation_criteria(e, filters, periods: list[rules.Period], user: str | None = None) -> list:
+def evaluation_criteria(e, filters, periods: list[Period], user: str | None = None) -> list:
 	"""Submitted questionnaires of ``periods`` matching the scope filters and the user's permissions."""
 	period_type = periods[0].period_type
 	criteria = [
@@ -106,7 +107,7 @@ def child_counts(child_doctype: str, linkfield: str, e, criteria) -> dict[str, i
 	return {row.value: _number(row.count) for row in rows if row.value}
 
 
-def expected_count(filters, periods: list[rules.Period], user: str | None = None) -> int:
+def expected_count(filters, periods: list[Period], user: str | None = None) -> int:
 	"""Questionnaires owed for ``periods``: promeneurs whose activity overlaps each period, plus the
 	submitted questionnaires of promeneurs who owed none (so that the response rate stays <= 100 %)."""
 	p = frappe.qb.DocType(queries.PROMENEUR)

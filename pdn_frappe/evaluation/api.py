@@ -6,6 +6,7 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import quarter_value
 from pdn_frappe.settings import get_settings
 
 DOCTYPE = "PdN Evaluation"
@@ -48,6 +49,6 @@ def new_evaluation_defaults(promeneur: str, period_type: str | None = None) -> d
 		"promeneur": promeneur,
 		"period_type": period.period_type,
 		"year": period.year,
-		"quarter": rules.quarter_value(period.quarter),
+		"quarter": quarter_value(period.quarter),
 		"networks": [{"network": network} for network in rules.unique_values(networks)],
 	}

@@ -12,6 +12,7 @@ import frappe
 from frappe.utils import getdate, nowdate
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import QUARTER, Period, last_ended_period, period_containing, quarter_value
 from pdn_frappe.evaluation import aggregates
 from pdn_frappe.settings import get_settings
 
@@ -19,13 +20,13 @@ FOLLOW_UP = "Evaluation Follow-up"
 ACTIVITY = "Promeneurs Activity Report"
 
 
-def periods_due_this_quarter(today=None) -> list[rules.Period]:
+def periods_due_this_quarter(today=None) -> list[Period]:
 	conf = get_settings()
-	quarter = rules.period_containing(getdate(today or nowdate()), rules.QUARTER)
+	quarter = period_containing(getdate(today or nowdate()), QUARTER)
 	return rules.periods_due_in(quarter, conf.evaluation_due_days, conf.evaluation_period_type)
 
 
-def figures_due_this_quarter(today=None) -> tuple[list[rules.Period], rules.ActivityFigures]:
+def figures_due_this_quarter(today=None) -> tuple[list[Period], rules.ActivityFigures]:
 	"""Figures of the questionnaires due this quarter, added up over their periods."""
 	frappe.has_permission("PdN Evaluation", "read", throw=True)
 	periods = periods_due_this_quarter(today)
@@ -35,7 +36,7 @@ def figures_due_this_quarter(today=None) -> tuple[list[rules.Period], rules.Acti
 			{
 				"period_type": period.period_type,
 				"year": period.year,
-				"quarter": rules.quarter_value(period.quarter),
+				"quarter": quarter_value(period.quarter),
 			}
 		)
 		total.expected += figures.expected
@@ -44,14 +45,14 @@ def figures_due_this_quarter(today=None) -> tuple[list[rules.Period], rules.Acti
 	return periods, total
 
 
-def _route_options(periods: list[rules.Period]) -> dict:
+def _route_options(periods: list[Period]) -> dict:
 	if not periods:
 		return {}
 	period = periods[-1]
 	return {
 		"period_type": period.period_type,
 		"year": period.year,
-		"quarter": rules.quarter_value(period.quarter),
+		"quarter": quarter_value(period.quarter),
 	}
 
 
@@ -88,11 +89,11 @@ def hours_online_this_quarter(filters=None) -> dict:
 	}
 
 
-def last_overdue_period(today=None) -> rules.Period | None:
+def last_overdue_period(today=None) -> Period | None:
 	"""The latest period whose questionnaires are past their due date."""
 	conf = get_settings()
 	today = getdate(today or nowdate())
-	period = rules.last_ended_period(today, conf.evaluation_period_type)
+	period = last_ended_period(today, conf.evaluation_period_type)
 	for _attempt in range(2):
 		if rules.is_overdue(period, today, conf.evaluation_due_days):
 			return period
@@ -111,7 +112,7 @@ def questionnaires_overdue(filters=None) -> dict:
 			{
 				"period_type": period.period_type,
 				"year": period.year,
-				"quarter": rules.quarter_value(period.quarter),
+				"quarter": quarter_value(period.quarter),
 			}
 		)
 		missing = max(figures.expected - figures.answered, 0)

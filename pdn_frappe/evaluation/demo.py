@@ -21,6 +21,7 @@ from frappe.utils import getdate, nowdate
 from pdn_frappe.demo import evaluations as plan
 from pdn_frappe.demo import network as network_plan
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import quarter_value
 from pdn_frappe.roles import PROMENEUR_ROLE
 from pdn_frappe.settings import get_settings
 
@@ -131,7 +132,7 @@ def ensure_questionnaire(promeneur: str, questionnaire: plan.Questionnaire) -> s
 			"promeneur": promeneur,
 			"period_type": period.period_type,
 			"year": period.year,
-			"quarter": rules.quarter_value(period.quarter),
+			"quarter": quarter_value(period.quarter),
 			**questionnaire.values,
 			"networks": [{"network": network} for network in questionnaire.networks],
 			"themes": [{"theme": theme} for theme in questionnaire.themes],

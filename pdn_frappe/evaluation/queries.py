@@ -12,13 +12,14 @@ import frappe
 from frappe.query_builder import Criterion
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period
 from pdn_frappe.network import scope
 
 EVALUATION = "PdN Evaluation"
 PROMENEUR = "PdN Promeneur"
 
 
-def expected_criterion(promeneur_table, period: rules.Period) -> Criterion:
+def expected_criterion(promeneur_table, period: Period) -> Criterion:
 	"""Promeneurs whose activity overlaps ``period`` (candidates excluded), as in ``rules.is_expected``."""
 	p = promeneur_table
 	return (

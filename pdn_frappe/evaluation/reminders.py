@@ -18,6 +18,7 @@ import frappe
 from frappe.utils import get_url, getdate, nowdate
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period, quarter_value
 from pdn_frappe.evaluation import queries, utils
 from pdn_frappe.roles import COORDINATOR
 from pdn_frappe.settings import get_settings
@@ -67,7 +68,7 @@ def can_send_emails() -> bool:
 
 
 def missing_promeneurs(
-	period: rules.Period, audience: str | None = None, department: str | None = None
+	period: Period, audience: str | None = None, department: str | None = None
 ) -> list[frappe._dict]:
 	"""Active promeneurs who owe the questionnaire of ``period`` and have not submitted it (drafts
 	count as missing), leaving out those already reminded for ``audience``."""
@@ -99,7 +100,7 @@ def missing_promeneurs(
 	return query.run(as_dict=True)
 
 
-def remind_promeneurs(period: rules.Period, today, due_days: int, department: str | None = None) -> int:
+def remind_promeneurs(period: Period, today, due_days: int, department: str | None = None) -> int:
 	sent = 0
 	for row in missing_promeneurs(period, TO_PROMENEUR, department):
 		frappe.db.savepoint("pdn_evaluation_reminder")
@@ -115,7 +116,7 @@ def remind_promeneurs(period: rules.Period, today, due_days: int, department: st
 	return sent
 
 
-def alert_coordination(period: rules.Period, today, due_days: int, department: str | None = None) -> int:
+def alert_coordination(period: Period, today, due_days: int, department: str | None = None) -> int:
 	"""One e-mail per coordinator, listing the promeneurs of their departments still missing."""
 	missing = missing_promeneurs(period, department=department)
 	log_table = frappe.qb.DocType(LOG)
@@ -179,10 +180,10 @@ def alert_coordination(period: rules.Period, today, due_days: int, department: s
 	return sent
 
 
-def reminder_context(period: rules.Period, due_days: int) -> dict:
+def reminder_context(period: Period, due_days: int) -> dict:
 	query = f"period_type={period.period_type}&year={period.year}"
 	if period.quarter:
-		query += f"&quarter={rules.quarter_value(period.quarter)}"
+		query += f"&quarter={quarter_value(period.quarter)}"
 	return {
 		"period": period.key,
 		"period_label": utils.period_label(period),

@@ -9,6 +9,7 @@ import frappe
 
 from pdn_frappe.demo import evaluations as plan
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period
 from pdn_frappe.evaluation import demo
 from pdn_frappe.evaluation.testing import make_active_promeneur
 from pdn_frappe.network import demo as network_demo
@@ -46,7 +47,7 @@ class TestEvaluationDemo(PdnTestCase):
 
 	def test_a_demo_questionnaire_is_submitted_once_with_its_sending_day(self):
 		promeneur = make_active_promeneur(department="63", since="2020-01-01")
-		period = rules.Period(2025, 2)
+		period = Period(2025, 2)
 		questionnaire = plan.build_questionnaire(
 			plan.Promeneur(promeneur.email, "63", "Active", dt.date(2020, 1, 1), networks=("Instagram",)),
 			period,

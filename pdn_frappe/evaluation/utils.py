@@ -12,6 +12,7 @@ from frappe.utils import cint, format_date, getdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain import periods
 from pdn_frappe.settings import get_settings
 
 DOCTYPE = "PdN Evaluation"
@@ -20,18 +21,18 @@ DOCTYPE = "PdN Evaluation"
 # ---------------------------------------------------------------- periods
 
 
-def period_label(period: rules.Period) -> str:
-	"""French label of a period: "T1 2025" or "Année 2025"."""
-	if period.quarter is None:
-		return _("Year {0}").format(period.year)
-	return _("Q{0} {1}").format(period.quarter, period.year)
+def period_label(period: periods.Period) -> str:
+	"""The label of a period in the user's language: "T1 2025" or "Année 2025" in French."""
+	return periods.label(period, _)
 
 
-def period_of(doc) -> rules.Period:
+def period_of(doc) -> periods.Period:
 	"""The period of a questionnaire (or of report filters), or a French error."""
 	try:
-		return rules.make_period(doc.get("period_type") or rules.QUARTER, doc.get("year"), doc.get("quarter"))
-	except rules.PeriodError as error:
+		return periods.make_period(
+			doc.get("period_type") or periods.QUARTER, doc.get("year"), doc.get("quarter")
+		)
+	except periods.PeriodError as error:
 		if error.code == "invalid_quarter":
 			message = _("Choose the quarter of the questionnaire (1 to 4).")
 		elif error.code == "invalid_year":
@@ -41,7 +42,7 @@ def period_of(doc) -> rules.Period:
 		frappe.throw(message, exc=exceptions.InvalidEvaluationPeriodError, title=_("Invalid period"))
 
 
-def due_date_of(period: rules.Period) -> str:
+def due_date_of(period: periods.Period) -> str:
 	return str(rules.due_date(period, get_settings().evaluation_due_days))
 
 
@@ -112,20 +113,20 @@ def format_day(value) -> str:
 # ---------------------------------------------------------------- report filters
 
 
-def report_periods(filters) -> list[rules.Period]:
+def report_periods(filters) -> list[periods.Period]:
 	"""The questionnaire periods a report covers: an annual questionnaire's year, one quarter, or
 	the four quarters of the year when no quarter is chosen."""
 	year = cint(filters.get("year"))
 	if not year:
 		frappe.throw(_("Choose the year of the report."), exc=exceptions.InvalidEvaluationPeriodError)
-	period_type = filters.get("period_type") or rules.QUARTER
+	period_type = filters.get("period_type") or periods.QUARTER
 	try:
-		if period_type == rules.YEAR:
-			return [rules.Period(year)]
+		if period_type == periods.YEAR:
+			return [periods.Period(year)]
 		if filters.get("quarter"):
-			return [rules.Period(year, rules.parse_quarter(filters.get("quarter")))]
-		return list(rules.Period(year).quarters())
-	except rules.PeriodError:
+			return [periods.Period(year, periods.parse_quarter(filters.get("quarter")))]
+		return list(periods.Period(year).quarters())
+	except periods.PeriodError:
 		frappe.throw(
 			_("{0} is not a possible year for a questionnaire.").format(frappe.bold(year)),
 			exc=exceptions.InvalidEvaluationPeriodError,

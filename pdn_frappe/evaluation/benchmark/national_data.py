@@ -33,6 +33,7 @@ from pdn_frappe.demo.national import (
 	build_network,
 )
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import last_ended_period, parse_period_key, periods_between
 
 #: default range: the twenty quarters (five years) that end with the last quarter over today
 QUARTERS = 20
@@ -80,12 +81,12 @@ def generate(
 	professions = _masters("PdN Profession")
 	networks = _masters("PdN Social Network", list(NETWORK_WEIGHTS))
 	themes = _masters("PdN Theme")
-	last = rules.parse_period_key(last_period) if last_period else rules.last_ended_period(getdate(nowdate()))
-	first = rules.parse_period_key(first_period) if first_period else last
+	last = parse_period_key(last_period) if last_period else last_ended_period(getdate(nowdate()))
+	first = parse_period_key(first_period) if first_period else last
 	if not first_period:
 		for _ in range(QUARTERS - 1):
 			first = first.previous()
-	periods = rules.periods_between(first, last)
+	periods = periods_between(first, last)
 	structures, people = build_network(department_codes, int(promeneurs), int(seed), professions)
 	now = frappe.utils.now()
 

@@ -51,7 +51,7 @@ def period_of(doc) -> periods.Period:
 
 
 def report_name(department: str, period: periods.Period) -> str:
-	return f"PDN-BIL-{department}-{period.key()}"
+	return f"PDN-BIL-{department}-{period.key}"
 
 
 class PdNCoordinationReport(Document):
@@ -125,7 +125,8 @@ class PdNCoordinationReport(Document):
 		period = period_of(self)
 		if period.period_type == periods.YEAR:
 			self.quarter = None
-		self.from_date, self.to_date, self.due_date = period.start, period.end, period.due_date
+		self.from_date, self.to_date = period.start, period.end
+		self.due_date = periods.report_due_date(period)
 
 	def validate_unique(self):
 		filters = {

@@ -8,6 +8,7 @@ from frappe.utils import get_fullname, get_link_to_form, getdate, nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period, quarter_value
 from pdn_frappe.evaluation import utils
 from pdn_frappe.network import privacy, scope
 
@@ -148,12 +149,12 @@ class PdNEvaluation(Document):
 			for fieldname, source in PROMENEUR_FIELDS.items():
 				self.set(fieldname, values.get(source))
 
-	def get_period(self) -> rules.Period:
+	def get_period(self) -> Period:
 		return utils.period_of(self)
 
 	def set_period(self):
 		period = self.get_period()
-		self.quarter = rules.quarter_value(period.quarter)
+		self.quarter = quarter_value(period.quarter)
 		self.period = period.key
 		self.period_start = period.start
 		self.period_end = period.end

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 
 from pdn_frappe import exceptions
-from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import last_ended_period
 from pdn_frappe.evaluation.testing import (
 	make_active_promeneur,
 	make_evaluation,
@@ -316,7 +316,7 @@ class TestPdNEvaluation(PdnTestCase):
 		defaults = self.web_form_context(is_new=1).pdn_evaluation["defaults"]
 		self.assertEqual(defaults["promeneur"], promeneur.name)
 		self.assertEqual(defaults["networks"], [{"network": "Snapchat"}, {"network": "TikTok"}])
-		expected = rules.last_ended_period(frappe.utils.getdate())
+		expected = last_ended_period(frappe.utils.getdate())
 		self.assertEqual((defaults["year"], defaults["quarter"]), (expected.year, f"Q{expected.quarter}"))
 		self.assertIn("Submit the questionnaire", self.web_form_context(is_new=1).pdn_evaluation["messages"])
 

@@ -15,6 +15,7 @@ from frappe.query_builder.functions import Max
 from frappe.utils import getdate, nowdate
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period
 from pdn_frappe.evaluation import aggregates, queries, utils
 from pdn_frappe.settings import get_settings
 
@@ -39,7 +40,7 @@ def execute(filters=None):
 	return get_columns(), shown, None, get_chart(rows, periods), get_summary(rows)
 
 
-def follow_up_rows(filters, periods: list[rules.Period], today=None) -> list[dict]:
+def follow_up_rows(filters, periods: list[Period], today=None) -> list[dict]:
 	today = getdate(today or nowdate())
 	due_days = get_settings().evaluation_due_days
 	p = frappe.qb.DocType(queries.PROMENEUR)
@@ -153,7 +154,7 @@ def get_columns() -> list[dict]:
 CHART_STATUSES = (rules.ANSWERED, rules.ANSWERED_LATE, rules.IN_PROGRESS, rules.MISSING, rules.OVERDUE)
 
 
-def get_chart(rows: list[dict], periods: list[rules.Period]) -> dict:
+def get_chart(rows: list[dict], periods: list[Period]) -> dict:
 	labels = utils.status_labels()
 	counts = {(period.key, status): 0 for period in periods for status in CHART_STATUSES}
 	for row in rows:

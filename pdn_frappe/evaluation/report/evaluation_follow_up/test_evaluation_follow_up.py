@@ -5,6 +5,7 @@
 import frappe
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period
 from pdn_frappe.evaluation.report.evaluation_follow_up import evaluation_follow_up as report
 from pdn_frappe.evaluation.testing import make_active_promeneur, make_evaluation
 from pdn_frappe.roles import COORDINATOR
@@ -38,7 +39,7 @@ class TestEvaluationFollowUp(PdnTestCase):
 		return {row["promeneur"]: row["status_code"] for row in rows}
 
 	def test_statuses_before_the_due_date(self):
-		rows = report.follow_up_rows(self.filters, [rules.Period(2024, 1)], today="2024-04-12")
+		rows = report.follow_up_rows(self.filters, [Period(2024, 1)], today="2024-04-12")
 		self.assertEqual(
 			self.statuses(rows),
 			{

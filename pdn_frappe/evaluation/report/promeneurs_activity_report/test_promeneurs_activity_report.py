@@ -10,6 +10,7 @@ import frappe
 from frappe import _
 
 from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import Period
 from pdn_frappe.evaluation import aggregates, dashboard
 from pdn_frappe.evaluation.report.promeneurs_activity_report.promeneurs_activity_report import execute
 from pdn_frappe.evaluation.testing import make_active_promeneur, make_evaluation
@@ -210,7 +211,7 @@ class TestPromeneursActivityReport(PdnTestCase):
 		coordinator = add_department_member(DEPARTMENT, COORDINATOR)
 		frappe.set_user(coordinator)
 		periods, figures = dashboard.figures_due_this_quarter("2024-05-10")
-		self.assertEqual(periods, [rules.Period(2024, 1)])
+		self.assertEqual(periods, [Period(2024, 1)])
 		self.assertEqual(figures.expected, 4)  # the four promeneurs of the department
 		self.assertEqual(figures.answered, 3)
 		self.assertEqual(figures.total("hours_online"), 159.5)

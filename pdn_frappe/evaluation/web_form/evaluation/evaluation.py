@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from pdn_frappe.domain import evaluation as rules
+from pdn_frappe.domain.periods import QUARTER, PeriodError, make_period, quarter_value
 from pdn_frappe.evaluation import api
 
 ROUTE = "evaluation"
@@ -63,10 +63,10 @@ def new_questionnaire_defaults() -> dict:
 	asked = frappe.form_dict
 	if asked.get("year"):
 		try:
-			period = rules.make_period(
-				asked.get("period_type") or rules.QUARTER, cint(asked.get("year")), asked.get("quarter")
+			period = make_period(
+				asked.get("period_type") or QUARTER, cint(asked.get("year")), asked.get("quarter")
 			)
-		except rules.PeriodError:
+		except PeriodError:
 			period = None
 		if period:
 			existing = frappe.db.get_value(
@@ -78,7 +78,7 @@ def new_questionnaire_defaults() -> dict:
 			if existing:
 				frappe.redirect(f"/{ROUTE}/{existing.name}" + ("" if existing.docstatus else "/edit"))
 			defaults.update(
-				period_type=period.period_type, year=period.year, quarter=rules.quarter_value(period.quarter)
+				period_type=period.period_type, year=period.year, quarter=quarter_value(period.quarter)
 			)
 	return defaults
 
