@@ -62,8 +62,16 @@ fixtures = [
 # Installation
 # ------------
 
-after_install = ["pdn_frappe.install.after_install", "pdn_frappe.animation.setup.after_install"]
-after_migrate = ["pdn_frappe.install.after_migrate", "pdn_frappe.animation.setup.after_migrate"]
+after_install = [
+	"pdn_frappe.install.after_install",
+	"pdn_frappe.animation.setup.after_install",
+	"pdn_frappe.network.desk.ensure_module_profile",
+]
+after_migrate = [
+	"pdn_frappe.install.after_migrate",
+	"pdn_frappe.animation.setup.after_migrate",
+	"pdn_frappe.network.desk.sync_module_profiles",
+]
 
 # Testing
 # -------
@@ -146,9 +154,15 @@ for _doctype in ("PdN Department", "PdN Structure", "PdN Promeneur"):
 	# a deleted registry record takes its logins' roles and scope with it
 	doc_events[_doctype]["after_delete"] = "pdn_frappe.network.access.sync_after_delete"
 
+# The network's desk: logins holding only the app's roles see only its modules and workspaces
+# and create no workspace of their own (pdn_frappe.network.desk).
+doc_events["User"] = {"validate": "pdn_frappe.network.desk.apply_module_profile"}
+doc_events["Workspace"] = {"before_insert": "pdn_frappe.network.desk.refuse_workspace_creation"}
+
 # The standard web form endpoint hands the public "candidature" form to the app's own checks.
 override_whitelisted_methods = {
 	"frappe.website.doctype.web_form.web_form.accept": "pdn_frappe.applications.submission.accept",
+	"frappe.desk.desktop.get_workspace_sidebar_items": "pdn_frappe.network.desk.get_workspace_sidebar_items",
 	# Frappe's generic count ignores record permissions: the scoped doctypes count what one may list.
 	"frappe.client.get_count": "pdn_frappe.network.scope.get_count",
 }

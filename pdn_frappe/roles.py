@@ -20,3 +20,12 @@ APP_ROLES = (*NETWORK_ROLES, ADMINISTRATOR)
 UNRESTRICTED_ROLES = ("System Manager",)
 # Roles a login may hold besides the network's when it is linked to a promeneur or a contact.
 BASIC_ROLES = ("All", "Guest", "Desk User")
+
+
+def is_network_only(held) -> bool:
+	"""Whether a login's roles are the app's alone (besides the ones Frappe gives every login).
+
+	Such a login gets the network's desk: only the app's workspaces, no workspace of its own.
+	"""
+	own = set(held) - set(BASIC_ROLES)
+	return bool(own) and own <= set(APP_ROLES)
