@@ -8,24 +8,12 @@ import datetime as dt
 import pytest
 
 from pdn_frappe.domain import applications as rules
-from pdn_frappe.domain.validation import DomainValidationError
+from pdn_frappe.domain.validation import DomainValidationError, luhn_complete
 
 TODAY = dt.date(2026, 9, 15)
 PDF = b"%PDF-1.7\n..."
 PNG = b"\x89PNG\r\n\x1a\n...."
 JPEG = b"\xff\xd8\xff\xe0...."
-
-
-def luhn_complete(digits: str) -> str:
-	total = 0
-	for position, char in enumerate(reversed(digits)):
-		value = int(char)
-		if position % 2 == 0:
-			value *= 2
-			if value > 9:
-				value -= 9
-		total += value
-	return digits + str((10 - total % 10) % 10)
 
 
 SIRET = luhn_complete("7328293200007")

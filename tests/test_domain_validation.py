@@ -12,6 +12,8 @@ from pdn_frappe.domain.validation import (
 	check_postcode_in_department,
 	check_weekly_hours,
 	is_valid_siren,
+	luhn_complete,
+	luhn_ok,
 	normalize_email,
 	normalize_phone,
 	normalize_postcode,
@@ -38,6 +40,18 @@ def test_error_carries_code_and_value() -> None:
 
 
 # --- SIREN / SIRET ---------------------------------------------------------------------------------------
+
+
+def test_luhn_check_on_known_numbers() -> None:
+	# the SIREN and a SIRET of a real company, and the same numbers with one digit changed
+	assert luhn_ok("732829320") and luhn_ok("73282932000074")
+	assert not luhn_ok("732829321") and not luhn_ok("73282932000075")
+
+
+def test_luhn_complete_makes_valid_numbers() -> None:
+	for digits in ("73282932", "2100300000", "1234567890123"):
+		assert luhn_ok(luhn_complete(digits))
+	assert luhn_complete("7328293200007") == "73282932000074"
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ import datetime as dt
 import random
 
 from pdn_frappe.demo.evaluations import questionnaire_figures
-from pdn_frappe.demo.network import luhn_complete
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import Period, quarter_value
+from pdn_frappe.domain.validation import luhn_complete
 
 PREFIX = "NAT"
 STRUCTURE_PREFIX = f"{PREFIX}-STR-"

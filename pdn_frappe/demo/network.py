@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pdn_frappe.domain.departments import DEPARTMENTS_BY_CODE
+from pdn_frappe.domain.validation import luhn_complete
 from pdn_frappe.roles import ADMINISTRATOR, CAF_AGENT, COORDINATOR, PROMENEUR_ROLE, STRUCTURE_MANAGER
 
 DEMO_PASSWORD = "PdN-demo-2026"
@@ -924,19 +925,6 @@ _REFERENT_PLANS: tuple[_ReferentPlan, ...] = (
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def luhn_complete(digits: str) -> str:
-	"""Append to ``digits`` the check digit that makes the whole string pass the Luhn check."""
-	total = 0
-	for position, char in enumerate(reversed(digits)):
-		value = int(char)
-		if position % 2 == 0:
-			value *= 2
-			if value > 9:
-				value -= 9
-		total += value
-	return digits + str((10 - total % 10) % 10)
 
 
 def slugify(text: str, separator: str = "-") -> str:

@@ -38,8 +38,8 @@ _SEPARATORS_RE = re.compile(r"[\s.\-]")
 _DIGITS_RE = re.compile(r"[0-9]+")
 
 
-def _luhn_ok(digits: str) -> bool:
-	"""Return True when an ASCII digit string passes the Luhn checksum."""
+def luhn_ok(digits: str) -> bool:
+	"""Return True when an ASCII digit string passes the Luhn checksum (SIREN, SIRET)."""
 	total = 0
 	for index, char in enumerate(reversed(digits)):
 		digit = int(char)
@@ -49,6 +49,11 @@ def _luhn_ok(digits: str) -> bool:
 				digit -= 9
 		total += digit
 	return total % 10 == 0
+
+
+def luhn_complete(digits: str) -> str:
+	"""Append to ``digits`` the check digit that makes the whole string pass :func:`luhn_ok`."""
+	return next(digits + check for check in "0123456789" if luhn_ok(digits + check))
 
 
 def _compact_digits(value: object, length: int) -> str | None:
@@ -64,7 +69,7 @@ def _compact_digits(value: object, length: int) -> str | None:
 def is_valid_siren(value: str) -> bool:
 	"""Return True for a 9-digit SIREN (separators allowed) passing the Luhn check."""
 	siren = _compact_digits(value, 9)
-	return siren is not None and _luhn_ok(siren)
+	return siren is not None and luhn_ok(siren)
 
 
 def normalize_siret(value: str) -> str:
@@ -76,7 +81,7 @@ def normalize_siret(value: str) -> str:
 	siret = _compact_digits(value, 14)
 	if siret is None:
 		raise DomainValidationError("invalid_siret", _as_text(value))
-	if _luhn_ok(siret):
+	if luhn_ok(siret):
 		return siret
 	if siret.startswith(LA_POSTE_SIREN) and sum(int(char) for char in siret) % 5 == 0:
 		return siret

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from pdn_frappe.domain.validation import luhn_complete
 from pdn_frappe.install import configure_for_france, sync_departments
 
 
@@ -60,19 +61,6 @@ def factory(function):
 
 	return wrapper
 
-
-
-def luhn_complete(digits: str) -> str:
-	"""Append the Luhn check digit to ``digits``."""
-	total = 0
-	for position, char in enumerate(reversed(digits)):
-		value = int(char)
-		if position % 2 == 0:
-			value *= 2
-			if value > 9:
-				value -= 9
-		total += value
-	return digits + str((10 - total % 10) % 10)
 
 
 def make_siret() -> str:
