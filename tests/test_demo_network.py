@@ -226,7 +226,7 @@ def test_documents_only_use_fields_of_their_doctype(network):
 		doc = referent.to_doc()
 		assert set(doc) - {"doctype"} <= fieldnames(doc["doctype"])
 		for row in doc["themes"]:
-			assert set(row) <= fieldnames("PdN Referent Theme")
+			assert set(row) <= fieldnames("PdN Theme Row")
 	for department in network.departments:
 		assert set(department.to_fields()) <= fieldnames("PdN Department")
 

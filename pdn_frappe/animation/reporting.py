@@ -63,7 +63,7 @@ def session_rows(department: str, start: datetime.date, end: datetime.date) -> l
 
 def theme_rows(department: str, start: datetime.date, end: datetime.date) -> list[dict]:
 	"""How many activities and sessions of the period addressed each theme."""
-	theme = frappe.qb.DocType("PdN Animation Theme")
+	theme = frappe.qb.DocType("PdN Theme Row")
 	activity = frappe.qb.DocType("PdN Coordination Activity")
 	training = frappe.qb.DocType("PdN Training")
 	from_activities = (

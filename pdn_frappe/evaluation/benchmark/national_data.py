@@ -144,7 +144,7 @@ def generate(
 		)
 		for key, doctype, field in (
 			("networks", "PdN Evaluation Network", "network"),
-			("themes", "PdN Evaluation Theme", "theme"),
+			("themes", "PdN Theme Row", "theme"),
 		):
 			frappe.db.bulk_insert(doctype, [*CHILD_STANDARD, field], batch[key], chunk_size=10000)
 		for key in batch:
@@ -203,7 +203,7 @@ def clear(verbose: bool = True) -> dict:
 	before = counts_made()
 	for doctype, column, prefix in (
 		("PdN Evaluation Network", "parent", EVALUATION_PREFIX),
-		("PdN Evaluation Theme", "parent", EVALUATION_PREFIX),
+		("PdN Theme Row", "parent", EVALUATION_PREFIX),
 		("PdN Evaluation", "name", EVALUATION_PREFIX),
 		("PdN Evaluation Reminder", "promeneur", PROMENEUR_PREFIX),
 		("PdN Promeneur", "name", PROMENEUR_PREFIX),

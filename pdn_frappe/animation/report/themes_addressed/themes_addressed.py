@@ -12,12 +12,14 @@ from frappe.utils import add_months, getdate, nowdate
 from pdn_frappe.animation.utils import allowed_departments, doctype_exists
 from pdn_frappe.domain import animation
 
-#: (parent doctype, its theme child doctype, date field, column)
+#: the child table every record keeps its themes in
+THEMES = "PdN Theme Row"
+#: (parent doctype, date field, column)
 SOURCES = (
-	("PdN Training", "PdN Animation Theme", "starts_on", "trainings"),
-	("PdN Coordination Activity", "PdN Animation Theme", "activity_date", "activities"),
-	("PdN Practice Note", "PdN Animation Theme", "published_on", "notes"),
-	("PdN Evaluation", "PdN Evaluation Theme", "period_end", "questionnaires"),
+	("PdN Training", "starts_on", "trainings"),
+	("PdN Coordination Activity", "activity_date", "activities"),
+	("PdN Practice Note", "published_on", "notes"),
+	("PdN Evaluation", "period_end", "questionnaires"),
 )
 
 
@@ -27,8 +29,8 @@ def execute(filters=None):
 	filters.from_date = getdate(filters.from_date or add_months(filters.to_date, -12))
 	departments = allowed_departments(filters.department)
 	counts: dict[str, dict] = {}
-	for parent, child, date_field, column in SOURCES:
-		for theme, count in theme_counts(parent, child, date_field, departments, filters):
+	for parent, date_field, column in SOURCES:
+		for theme, count in theme_counts(parent, date_field, departments, filters):
 			row = counts.setdefault(theme, {"theme": theme})
 			row[column] = count
 	data = []
@@ -39,13 +41,13 @@ def execute(filters=None):
 	return columns(), data, None, chart(data)
 
 
-def theme_counts(parent, child, date_field, departments, filters):
-	if not departments or not doctype_exists(parent) or not doctype_exists(child):
+def theme_counts(parent, date_field, departments, filters):
+	if not departments or not doctype_exists(parent):
 		return []
 	meta = frappe.get_meta(parent)
 	if not (meta.has_field("department") and meta.has_field(date_field)):
 		return []
-	table, theme = frappe.qb.DocType(parent), frappe.qb.DocType(child)
+	table, theme = frappe.qb.DocType(parent), frappe.qb.DocType(THEMES)
 	query = (
 		frappe.qb.from_(theme)
 		.join(table)

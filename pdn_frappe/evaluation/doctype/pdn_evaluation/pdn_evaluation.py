@@ -286,4 +286,3 @@ def on_doctype_update():
 	frappe.db.add_index("PdN Evaluation", ["department", "period_type", "year", "docstatus"])
 	frappe.db.add_index("PdN Evaluation", ["promeneur", "period", "docstatus"])
 	frappe.db.add_index("PdN Evaluation Network", ["parent", "network"])
-	frappe.db.add_index("PdN Evaluation Theme", ["parent", "theme"])
