@@ -1,4 +1,4 @@
-"""Installation steps: French regional settings and the list of departments."""
+"""Installation steps: French regional settings, the list of departments, the shipped texts."""
 
 import frappe
 
@@ -10,11 +10,13 @@ def after_install():
 	configure_for_france()
 	sync_departments()
 	sync_document_templates()
+	sync_email_templates()
 
 
 def after_migrate():
 	sync_departments()
 	sync_document_templates()
+	sync_email_templates()
 
 
 def sync_document_templates():
@@ -22,6 +24,13 @@ def sync_document_templates():
 	from pdn_frappe.conventions.shipped_templates import sync_document_templates
 
 	sync_document_templates()
+
+
+def sync_email_templates():
+	"""The French e-mail texts (never overwriting an administrator's edit)."""
+	from pdn_frappe.mail import sync_email_templates
+
+	sync_email_templates()
 
 
 def configure_for_france():

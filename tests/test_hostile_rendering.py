@@ -11,6 +11,7 @@ that it is escaped.
 from __future__ import annotations
 
 import datetime
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -522,27 +523,62 @@ def test_docx_of_a_hostile_document_is_built():
 # --------------------------------------------------------------------------- e-mails
 
 
-def test_application_notice_e_mail_escapes_every_value():
-	candidate = f"{HOSTILE} {HOSTILE}"
-	context = {
-		"greeting": translate("Hello {0},").format(candidate),
-		"paragraphs": [
-			translate(
-				"We have received the application of {0} ({1}) to become a Promeneur du Net, in answer to the call {2}."
-			).format(candidate, HOSTILE, HOSTILE)
-		],
-		"quote": HOSTILE,
-		"link": "https://pdn.example.org/candidature/new?correction=0123abcd",
-		"link_label": "Correct my application",
-		"link_help": "This link is personal; do not share it.",
-		"meetings": [f"05-03-2026, from 10:00 to 12:00 – {HOSTILE}"],
-		"meetings_intro": "You are invited to one of the welcome meetings:",
-		"details": [("Reference", "PDN-CAND-2026-00001"), ("Candidate", candidate), ("Structure", HOSTILE)],
-		"signature": [f"The coordination of the Promeneurs du Net – {HOSTILE}", HOSTILE],
-	}
-	page = assert_harmless(render("templates/emails/application_notice.html", context))
-	assert_shown_as_text(page, times=8)
-	assert ("a", "href", "https://pdn.example.org/candidature/new?correction=0123abcd") in page.links()
+#: Email Templates shipped by pdn_frappe.mail: name, subject and body file of each
+EMAIL_TEMPLATES = json.loads((PACKAGE / "templates" / "emails" / "email_templates.json").read_text())
+SITE = "https://pdn.example.org"
+#: hostile values for every field the e-mail templates write; links are the app's own
+HOSTILE_NOTICE = {
+	**{
+		key: HOSTILE
+		for key in (
+			"candidate candidate_email structure department call coordination_email coordination_phone "
+			"correction_request rejection_reason title starts_on ends_on place online_link trainer "
+			"due_date convention end_date status first_name period_label"
+		).split()
+	},
+	"reference": "PDN-CAND-2026-00001",
+	"correction_url": f"{SITE}/candidature/new?correction=0123abcd",
+	"meetings": [{"day": HOSTILE, "from_time": "10:00", "to_time": "12:00", "place": HOSTILE}],
+	"online_url": "",
+	"training_url": f"{SITE}/app/pdn-training/PDN-FORM-0001",
+	"feedback_url": f"{SITE}/app/pdn-training-feedback/new?training=PDN-FORM-0001",
+	"update": True,
+	"report_url": f"{SITE}/app/pdn-coordination-report/R-1",
+	"reports_url": f"{SITE}/app/pdn-coordination-report",
+	"year": 2026,
+	"quarter": 3,
+	"referents": [{"full_name": HOSTILE, "organisation": HOSTILE, "url": f"{SITE}/app/pdn-resource-referent/1"}],
+	"convention_url": f"{SITE}/app/pdn-convention/CONV-1",
+	"days_left": 90,
+	"documents": [{"document_type": HOSTILE, "year": 2026, "due_date": HOSTILE}],
+	"promeneurs": [HOSTILE],
+	"form_url": f"{SITE}/evaluation/new?year=2026&quarter=1",
+	"missing": 1,
+	"departments": [
+		{"code": "03", "name": HOSTILE, "promeneurs": [{"full_name": HOSTILE, "structure_name": HOSTILE}]}
+	],
+	"follow_up_url": f"{SITE}/app/query-report/Evaluation Follow-up?year=2026",
+}
+
+
+@pytest.mark.parametrize("shipped", EMAIL_TEMPLATES, ids=lambda shipped: shipped["name"])
+def test_shipped_e_mails_escape_every_value(shipped):
+	"""Rendered as pdn_frappe.mail.render does: the body under autoescape, the subject as text."""
+	env = environment()
+	body = (PACKAGE / "templates" / "emails" / shipped["body"]).read_text(encoding="utf-8")
+	page = assert_harmless(
+		env.from_string("{% autoescape true %}" + body + "{% endautoescape %}").render(HOSTILE_NOTICE)
+	)
+	assert_shown_as_text(page)
+	assert all(value.startswith(SITE) for tag, name, value in page.links())
+	subject = env.from_string(shipped["subject"]).render(HOSTILE_NOTICE)
+	assert "\n" not in subject and len(shipped["subject"]) <= 140  # Email Template.subject is a Data field
+
+
+def test_the_correction_link_is_a_link_of_the_site():
+	body = (PACKAGE / "templates" / "emails" / "application_returned.html").read_text(encoding="utf-8")
+	page = Page(environment().from_string(body).render(HOSTILE_NOTICE))
+	assert ("a", "href", HOSTILE_NOTICE["correction_url"]) in page.links()
 
 
 def hostile_user() -> SimpleNamespace:
@@ -554,35 +590,6 @@ def hostile_user() -> SimpleNamespace:
 @pytest.mark.parametrize(
 	"template, context",
 	[
-		(
-			"evaluation/notification/evaluation_reminder/evaluation_reminder.html",
-			{
-				"doc": hostile_user(),
-				"reminder": {
-					"period_label": HOSTILE,
-					"due_date": HOSTILE,
-					"form_url": "https://pdn.example.org/evaluation/new?year=2026&quarter=1",
-				},
-			},
-		),
-		(
-			"evaluation/notification/evaluation_overdue/evaluation_overdue.html",
-			{
-				"doc": hostile_user(),
-				"overdue": {
-					"period_label": HOSTILE,
-					"due_date": HOSTILE,
-					"follow_up_url": "https://pdn.example.org/app/query-report/Evaluation Follow-up?year=2026",
-					"departments": [
-						{
-							"code": "03",
-							"name": HOSTILE,
-							"promeneurs": [{"full_name": HOSTILE, "structure_name": HOSTILE}],
-						}
-					],
-				},
-			},
-		),
 		(
 			"evaluation/notification/evaluation_reopened/evaluation_reopened.html",
 			{
@@ -683,7 +690,7 @@ def unescaped_outputs(path: Path) -> list[str]:
 
 def test_there_are_templates_to_check():
 	names = {path.name for path in template_files()}
-	assert {"index.html", "profile.html", "application_summary.html", "application_notice.html"} <= names
+	assert {"index.html", "profile.html", "application_summary.html", "application_received.html"} <= names
 
 
 @pytest.mark.parametrize("path", template_files(), ids=lambda path: str(path.relative_to(PACKAGE)))
