@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_link_to_form, nowdate
 
-from pdn_frappe import exceptions
+from pdn_frappe import exceptions, mail
 from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.network import access
@@ -134,12 +134,9 @@ def invite(promeneur: str) -> str | None:
 	del frappe.local.message_log[messages:]  # "new user has no roles": the role follows just below
 	doc.flags.ignore_permissions = True
 	doc.save()
-	user = frappe.get_doc("User", doc.user)
-	user.flags.delay_emails = True
-	with utils.in_site_language():
-		try:
+	if mail.can_send():  # Frappe's own welcome e-mail (System Settings' welcome template)
+		user = frappe.get_doc("User", doc.user)
+		user.flags.delay_emails = True
+		with utils.in_site_language():
 			user.send_welcome_mail_to_user()
-		except frappe.OutgoingEmailError:
-			frappe.clear_last_message()
-			user.log_error("Promeneur invitation not sent: no outgoing e-mail account")
 	return doc.user
