@@ -9,10 +9,9 @@
 from __future__ import annotations
 
 import frappe
-from frappe import _
-from frappe.utils import escape_html, format_date, get_url, get_url_to_form, getdate, nowdate
+from frappe.utils import format_date, get_url, get_url_to_form, getdate, nowdate
 
-from pdn_frappe.animation import mail
+from pdn_frappe import mail
 from pdn_frappe.animation.utils import department_team
 from pdn_frappe.domain import periods
 from pdn_frappe.roles import COORDINATOR
@@ -32,13 +31,6 @@ def _coordinated_departments() -> list[str]:
 	)
 
 
-def _period_label(period: periods.Period) -> str:
-	"""“of Q3 2026” / “of the year 2026”, to follow “The coordination report”."""
-	if period.quarter is None:
-		return _("of the year {0}").format(period.year)
-	return _("of Q{0} {1}").format(period.quarter, period.year)
-
-
 def send_report_reminders(today=None) -> int:
 	"""Remind coordinators of the reports due soon or overdue. Returns the number of e-mails."""
 	today = getdate(today or nowdate())
@@ -56,26 +48,18 @@ def send_report_reminders(today=None) -> int:
 				filters["quarter"] = periods.quarter_value(period.quarter)
 			if frappe.db.exists("PdN Coordination Report", filters):
 				continue
-			coordinators = department_team(department, COORDINATOR)
-			if not coordinators:
-				continue
-			due = format_date(periods.report_due_date(period))
-			if kind == "overdue":
-				subject = _("Coordination report {0} overdue").format(_period_label(period))
-				intro = _("The coordination report {0} was due to the CAF on {1} and has not been sent.")
-			else:
-				subject = _("Coordination report due on {0}").format(due)
-				intro = _("The coordination report {0} is due to the CAF on {1}.")
-			message = '<p>{}</p><p>{}</p><p><a href="{}">{}</a></p>'.format(
-				intro.format(frappe.bold(_period_label(period)), frappe.bold(due)),
-				_(
-					"It comes prefilled from your log, the trainings and the meetings: complete it and submit it."
-				),
-				get_url("/app/pdn-coordination-report"),
-				_("Coordination reports"),
-			)
-			mail.send_to_users(coordinators, subject, message, "PdN Coordination Report")
-			sent += 1
+			if mail.send(
+				"PdN Coordination Report Overdue" if kind == "overdue" else "PdN Coordination Report Due",
+				sorted(set(department_team(department, COORDINATOR))),
+				{
+					"year": period.year,
+					"quarter": period.quarter or "",
+					"due_date": format_date(periods.report_due_date(period)),
+					"reports_url": get_url("/app/pdn-coordination-report"),
+				},
+				reference_doctype="PdN Coordination Report",
+			):
+				sent += 1
 	return sent
 
 
@@ -93,27 +77,21 @@ def send_referent_check_reminders(today=None) -> int:
 		by_department.setdefault(row.department, []).append(row)
 	sent = 0
 	for department, rows in by_department.items():
-		coordinators = department_team(department, COORDINATOR)
-		if coordinators:
-			items = "".join(
-				'<li><a href="{}">{}</a>{}</li>'.format(
-					get_url_to_form("PdN Resource Referent", row.name),
-					escape_html(row.full_name),
-					f" ({escape_html(row.organisation)})" if row.organisation else "",
-				)
-				for row in rows
-			)
-			message = "<p>{}</p><ul>{}</ul><p>{}</p>".format(
-				_("These resource people of the address book were last checked a while ago:"),
-				items,
-				_("Check that their details are still right, then use the Mark as checked button."),
-			)
-			mail.send_to_users(
-				coordinators,
-				_("Address book: {0} resource people to check").format(len(rows)),
-				message,
-				"PdN Resource Referent",
-			)
+		referents = [
+			{
+				"full_name": row.full_name,
+				"organisation": row.organisation or "",
+				"url": get_url_to_form("PdN Resource Referent", row.name),
+			}
+			for row in rows
+		]
+		# without an outgoing account nothing is marked: the reminder goes out once there is one
+		if mail.send(
+			"PdN Referent Check",
+			sorted(set(department_team(department, COORDINATOR))),
+			{"referents": referents},
+			reference_doctype="PdN Resource Referent",
+		):
 			sent += 1
 			for row in rows:
 				frappe.db.set_value(

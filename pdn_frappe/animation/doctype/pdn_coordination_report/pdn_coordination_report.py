@@ -4,10 +4,10 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import escape_html, get_url_to_form, getdate, nowdate
+from frappe.utils import get_url_to_form, getdate, nowdate
 
-from pdn_frappe import exceptions
-from pdn_frappe.animation import mail, reporting
+from pdn_frappe import exceptions, mail
+from pdn_frappe.animation import reporting
 from pdn_frappe.animation.utils import department_team
 from pdn_frappe.domain import periods
 from pdn_frappe.network import privacy
@@ -207,11 +207,10 @@ class PdNCoordinationReport(Document):
 				alert=True,
 			)
 			return
-		message = '<p>{}</p><p><a href="{}">{}</a></p>'.format(
-			_("The coordination sent its report {0}.").format(frappe.bold(escape_html(self.title))),
-			get_url_to_form(self.doctype, self.name),
-			_("Open the report"),
-		)
-		mail.send_to_users(
-			agents, _("Coordination report: {0}").format(self.title), message, self.doctype, self.name
+		mail.send(
+			"PdN Coordination Report Sent",
+			sorted(set(agents)),
+			{"title": self.title, "report_url": get_url_to_form(self.doctype, self.name)},
+			reference_doctype=self.doctype,
+			reference_name=self.name,
 		)

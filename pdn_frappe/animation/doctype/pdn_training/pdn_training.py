@@ -6,8 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
-from pdn_frappe import exceptions
-from pdn_frappe.animation import mail, participation
+from pdn_frappe import exceptions, mail
+from pdn_frappe.animation import notices, participation
 from pdn_frappe.animation.utils import promeneur_of, run_rule
 from pdn_frappe.domain import animation, validation
 from pdn_frappe.network import scope
@@ -145,11 +145,11 @@ class PdNTraining(Document):
 		if not before or before.status == self.status:
 			return
 		if self.status == animation.CANCELLED:
-			mail.send_cancellation(
+			notices.send_cancellation(
 				self, self.emails_of(lambda row: row.status in (animation.INVITED, animation.REGISTERED))
 			)
 		elif self.status == animation.HELD:
-			mail.send_feedback_requests(self, self.emails_of(lambda row: row.status == animation.ATTENDED))
+			notices.send_feedback_requests(self, self.emails_of(lambda row: row.status == animation.ATTENDED))
 
 	def emails_of(self, keep) -> list[str]:
 		names = [row.promeneur for row in self.participants if keep(row)]
@@ -195,7 +195,7 @@ class PdNTraining(Document):
 		self.save()
 		email = frappe.db.get_value("PdN Promeneur", promeneur, "email")
 		if email:
-			mail.send_registration_confirmation(self, email)
+			notices.send_registration_confirmation(self, email)
 		return row.status
 
 	@scope.record_method("read")
@@ -262,15 +262,14 @@ class PdNTraining(Document):
 				as_list=True,
 			)
 		)
+		# without an outgoing account the promeneurs are invited, but nobody is marked as e-mailed
+		rows = [row for row in rows if emails.get(row.promeneur)] if mail.can_send() else []
 		sent_on = now_datetime()
 		for row in rows:
-			if emails.get(row.promeneur):
-				row.invitation_sent_on = sent_on
+			row.invitation_sent_on = sent_on
 		self.save()
-		mail.send_invitations(
-			self, [emails[row.promeneur] for row in rows if emails.get(row.promeneur)], update=resend
-		)
-		return len([row for row in rows if emails.get(row.promeneur)])
+		notices.send_invitations(self, [emails[row.promeneur] for row in rows], update=resend)
+		return len(rows)
 
 	@scope.record_method("write")
 	def mark_held(self) -> None:
