@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, get_link_to_form, getdate, nowdate
+from frappe.utils import get_link_to_form, getdate, nowdate
 
-from pdn_frappe import exceptions
+from pdn_frappe import exceptions, mail
 from pdn_frappe.domain import conventions as rules
 from pdn_frappe.domain import lifecycle as lifecycle_rules
 from pdn_frappe.network import lifecycle
@@ -193,7 +193,7 @@ def restore_promeneurs_of(convention) -> list[str]:
 
 def notify_suspensions(convention, promeneurs: list[str]) -> None:
 	"""Tell the structure's managers and the department's coordination who was suspended, and why."""
-	from pdn_frappe.conventions.alerts import recipients
+	from pdn_frappe.conventions.alerts import convention_context, recipients
 
 	managers = frappe.get_all(
 		"PdN Structure Contact",
@@ -201,24 +201,14 @@ def notify_suspensions(convention, promeneurs: list[str]) -> None:
 		pluck="user",
 	)
 	emails = sorted({*recipients(convention.department), *(user for user in managers if user)})
-	if not emails:
-		return
-	names = frappe.get_all(PROMENEUR, filters={"name": ("in", promeneurs)}, pluck="full_name", order_by="full_name")
-	structure = frappe.db.get_value("PdN Structure", convention.structure, "structure_name") or ""
-	message = "<p>{}</p><ul>{}</ul><p>{}</p>".format(
-		_("The convention {0} with {1} has ended ({2}): these promeneurs are suspended and no longer listed in the public directory.").format(
-			escape_html(convention.name), escape_html(structure), escape_html(_(convention.status))
-		),
-		"".join(f"<li>{escape_html(name)}</li>" for name in names),
-		_("They become active again as soon as a new convention of the structure is active."),
+	names = frappe.get_all(
+		PROMENEUR, filters={"name": ("in", promeneurs)}, pluck="full_name", order_by="full_name"
 	)
-	try:
-		frappe.sendmail(
-			recipients=emails,
-			subject=_("Promeneurs of {0} suspended: the convention has ended").format(structure),
-			message=message,
-			reference_doctype=CONVENTION,
-			reference_name=convention.name,
-		)
-	except frappe.OutgoingEmailError:
-		frappe.log_error("Suspension notice not sent: no outgoing e-mail account", reference_doctype=CONVENTION, reference_name=convention.name)
+	structure = frappe.db.get_value("PdN Structure", convention.structure, "structure_name") or ""
+	mail.send(
+		"PdN Convention Ended Suspensions",
+		emails,
+		convention_context(convention, structure, status=convention.status, promeneurs=names),
+		reference_doctype=CONVENTION,
+		reference_name=convention.name,
+	)

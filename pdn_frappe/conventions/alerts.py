@@ -13,8 +13,9 @@ from collections import defaultdict
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, get_url_to_form, getdate, now_datetime, nowdate
+from frappe.utils import get_url_to_form, getdate, now_datetime, nowdate
 
+from pdn_frappe import mail
 from pdn_frappe.domain import conventions as rules
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 
@@ -26,11 +27,7 @@ LATE_DOCUMENTS = "Late documents"
 
 def daily() -> None:
 	update_statuses()
-	try:
-		send_alerts()
-	except frappe.OutgoingEmailError:
-		# no outgoing e-mail account yet: nothing is recorded, the alerts go out once there is one
-		frappe.log_error(title=_("Convention alerts not sent: no outgoing e-mail account"))
+	send_alerts()
 
 
 def update_statuses(today=None) -> list[str]:
@@ -103,8 +100,13 @@ def _record(convention: str, kind: str, key: str, emails: list[str]) -> None:
 
 
 def send_alerts(today=None) -> list[tuple[str, str]]:
-	"""Queue the alerts due today that were never sent; return (convention, key) of each."""
+	"""Queue the alerts due today that were never sent; return (convention, key) of each.
+
+	Without an outgoing e-mail account nothing is recorded: the alerts go out once there is one.
+	"""
 	today = getdate(today or nowdate())
+	if not mail.can_send():
+		return []
 	conventions = frappe.get_all(
 		CONVENTION,
 		filters={"status": ("in", (rules.SIGNED, rules.ACTIVE, rules.EXPIRED))},
@@ -147,48 +149,43 @@ def send_alerts(today=None) -> list[tuple[str, str]]:
 	return queued
 
 
-def _link(convention) -> str:
-	return f'<a href="{get_url_to_form(CONVENTION, convention.name)}">{escape_html(convention.name)}</a>'
+def convention_context(convention, structure: str | None = None, **values) -> dict:
+	"""The values the conventions' Email Templates write (escaped by :func:`pdn_frappe.mail.render`)."""
+	return {
+		"convention": convention.name,
+		"convention_url": get_url_to_form(CONVENTION, convention.name),
+		"structure": structure if structure is not None else convention.structure_name or "",
+		**values,
+	}
+
+
+def _send(template: str, convention, emails: list[str], **values) -> None:
+	mail.send(
+		template,
+		emails,
+		convention_context(convention, **values),
+		reference_doctype=CONVENTION,
+		reference_name=convention.name,
+	)
 
 
 def _send_expiry(convention, alert: rules.Alert, emails: list[str]) -> None:
-	end = frappe.format(convention.end_date, "Date")
-	subject = _("The convention of {0} ends on {1}").format(convention.structure_name, end)
-	message = "<p>{}</p><p>{}</p>".format(
-		_("The convention {0} with {1} ends on {2}, in {3} days.").format(
-			_link(convention), escape_html(convention.structure_name), end, alert.days_left
-		),
-		_("If the structure goes on, prepare its renewal now: open the convention and click Renew."),
-	)
-	frappe.sendmail(
-		recipients=emails,
-		subject=subject,
-		message=message,
-		reference_doctype=CONVENTION,
-		reference_name=convention.name,
+	_send(
+		"PdN Convention Expiry",
+		convention,
+		emails,
+		end_date=frappe.format(convention.end_date, "Date"),
+		days_left=alert.days_left,
 	)
 
 
 def _send_late_documents(convention, alert: rules.Alert, emails: list[str]) -> None:
-	items = "".join(
-		"<li>{}</li>".format(
-			_("{0} for {1}, due on {2}").format(
-				escape_html(row.document_type), row.year, frappe.format(row.due_date, "Date")
-			)
-		)
+	documents = [
+		{
+			"document_type": row.document_type,
+			"year": row.year,
+			"due_date": frappe.format(row.due_date, "Date"),
+		}
 		for row in alert.rows
-	)
-	subject = _("Late documents for the convention of {0}").format(convention.structure_name)
-	message = "<p>{}</p><ul>{}</ul>".format(
-		_("These documents of the convention {0} with {1} have not been received:").format(
-			_link(convention), escape_html(convention.structure_name)
-		),
-		items,
-	)
-	frappe.sendmail(
-		recipients=emails,
-		subject=subject,
-		message=message,
-		reference_doctype=CONVENTION,
-		reference_name=convention.name,
-	)
+	]
+	_send("PdN Convention Late Documents", convention, emails, documents=documents)
