@@ -6,10 +6,11 @@ coordinators of the department get one alert listing the promeneurs who have sti
 Which rounds are owed on a given day is decided by
 :func:`pdn_frappe.domain.evaluation.reminder_rounds`, from the delays of PdN Settings.
 
-The e-mails are Frappe Notifications (``evaluation/notification/``) triggered by a document
-method, so they go through the Email Queue and administrators can read or disable them. Each
-reminder is logged in ``PdN Evaluation Reminder``, so that it goes out once even if the job runs
-again the same day or catches up a day the scheduler missed.
+The e-mails are the Email Templates ``PdN Questionnaire Reminder`` and ``PdN Questionnaire
+Overdue`` (:mod:`pdn_frappe.mail`), which administrators edit. Each reminder is logged in
+``PdN Evaluation Reminder``, so that it goes out once even if the job runs again the same day or
+catches up a day the scheduler missed; without an outgoing e-mail account nothing is sent nor
+logged, and the reminders go out once there is one.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import frappe
 from frappe.utils import get_url, getdate, nowdate
 
+from pdn_frappe import mail
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import Period, quarter_value
 from pdn_frappe.evaluation import queries, utils
@@ -26,9 +28,6 @@ from pdn_frappe.settings import get_settings
 LOG = "PdN Evaluation Reminder"
 TO_PROMENEUR = "Promeneur"
 TO_COORDINATION = "Coordination"
-#: document methods the Notifications listen to
-PROMENEUR_METHOD = "pdn_evaluation_reminder"
-COORDINATION_METHOD = "pdn_evaluation_overdue"
 
 
 def send_evaluation_reminders(today: str | None = None, department: str | None = None) -> dict:
@@ -39,7 +38,7 @@ def send_evaluation_reminders(today: str | None = None, department: str | None =
 	conf = get_settings()
 	day = getdate(today or nowdate())
 	sent = {"promeneurs": 0, "coordinators": 0}
-	if not conf.evaluation_reminders_enabled or not can_send_emails():
+	if not conf.evaluation_reminders_enabled or not mail.can_send():
 		return sent
 	for round_ in rules.reminder_rounds(
 		day, conf.evaluation_due_days, conf.evaluation_reminder_days, conf.evaluation_period_type
@@ -51,20 +50,6 @@ def send_evaluation_reminders(today: str | None = None, department: str | None =
 				round_.period, day, conf.evaluation_due_days, department
 			)
 	return sent
-
-
-def can_send_emails() -> bool:
-	"""Whether an outgoing e-mail account exists; without one, nothing is sent nor logged as sent."""
-	from frappe.email.doctype.email_account.email_account import EmailAccount
-
-	account = EmailAccount.find_outgoing()
-	if account and account.get("email_id"):
-		return True
-	frappe.log_error(
-		title="Evaluation reminders not sent",
-		message="No outgoing e-mail account: set one up in Email Account, the reminders go out the next day.",
-	)
-	return False
 
 
 def missing_promeneurs(
@@ -80,7 +65,9 @@ def missing_promeneurs(
 		frappe.qb.from_(p)
 		.left_join(s)
 		.on(s.name == p.structure)
-		.select(p.name, p.full_name, p.email, p.department, p.structure, s.structure_name, p.user)
+		.select(
+			p.name, p.first_name, p.full_name, p.email, p.department, p.structure, s.structure_name, p.user
+		)
 		.where(p.status == rules.ACTIVE)
 		.where(queries.expected_criterion(p, period))
 		.where(p.name.notin(submitted))
@@ -105,9 +92,13 @@ def remind_promeneurs(period: Period, today, due_days: int, department: str | No
 	for row in missing_promeneurs(period, TO_PROMENEUR, department):
 		frappe.db.savepoint("pdn_evaluation_reminder")
 		try:
-			doc = frappe.get_doc(queries.PROMENEUR, row.name)
-			doc.flags.evaluation_reminder = reminder_context(period, due_days)
-			doc.run_method(PROMENEUR_METHOD)
+			mail.send(
+				"PdN Questionnaire Reminder",
+				row.email,
+				dict(reminder_context(period, due_days), first_name=row.first_name or row.full_name),
+				reference_doctype=queries.PROMENEUR,
+				reference_name=row.name,
+			)
 			log(TO_PROMENEUR, period, today, row.department, promeneur=row.name, recipients=row.email)
 			sent += 1
 		except Exception:
@@ -148,22 +139,32 @@ def alert_coordination(period: Period, today, due_days: int, department: str | N
 			continue
 		frappe.db.savepoint("pdn_evaluation_overdue")
 		try:
-			doc = frappe.get_doc("User", user)
-			doc.flags.evaluation_overdue = dict(
-				reminder_context(period, due_days),
-				departments=[
-					frappe._dict(
-						code=code,
-						name=frappe.db.get_value("PdN Department", code, "department_name"),
-						promeneurs=by_department[code],
-					)
-					for code in departments
-				],
-				follow_up_url=get_url(f"/app/query-report/Evaluation Follow-up?year={period.year}"),
+			first_name, full_name, email = frappe.db.get_value(
+				"User", user, ["first_name", "full_name", "email"]
 			)
-			doc.run_method(COORDINATION_METHOD)
+			departments_missing = [
+				frappe._dict(
+					code=code,
+					name=frappe.db.get_value("PdN Department", code, "department_name"),
+					promeneurs=by_department[code],
+				)
+				for code in departments
+			]
+			mail.send(
+				"PdN Questionnaire Overdue",
+				email,
+				dict(
+					reminder_context(period, due_days),
+					first_name=first_name or full_name or "",
+					departments=departments_missing,
+					missing=sum(len(department.promeneurs) for department in departments_missing),
+					follow_up_url=get_url(f"/app/query-report/Evaluation Follow-up?year={period.year}"),
+				),
+				reference_doctype="User",
+				reference_name=user,
+			)
 			for code in departments:
-				alerted_departments.setdefault(code, []).append(doc.email)
+				alerted_departments.setdefault(code, []).append(email)
 			sent += 1
 		except Exception:
 			frappe.db.rollback(save_point="pdn_evaluation_overdue")

@@ -4,6 +4,7 @@
 
 import frappe
 
+from pdn_frappe import mail
 from pdn_frappe.evaluation import reminders
 from pdn_frappe.evaluation.testing import (
 	make_active_promeneur,
@@ -116,11 +117,11 @@ class TestEvaluationReminders(PdnTestCase):
 	def test_nothing_is_logged_without_an_outgoing_email_account(self):
 		from unittest.mock import patch
 
-		self.assertTrue(reminders.can_send_emails())
+		self.assertTrue(mail.can_send())
 		with patch(
 			"frappe.email.doctype.email_account.email_account.EmailAccount.find_outgoing", return_value=None
 		):
-			self.assertFalse(reminders.can_send_emails())
+			self.assertFalse(mail.can_send())
 			sent = reminders.send_evaluation_reminders(REMINDER_DAY, department=DEPARTMENT)
 		self.assertEqual(sent["promeneurs"], 0)
 		self.assertFalse(frappe.get_all("PdN Evaluation Reminder", filters={"department": DEPARTMENT}))
