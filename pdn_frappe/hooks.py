@@ -150,6 +150,8 @@ doc_events = {
 doc_events["PdN Promeneur"]["validate"] = "pdn_frappe.conventions.activation.check_promeneur_activation"
 # A promeneur whose mandate ends is excused from the trainings that have not started yet.
 doc_events["PdN Promeneur"]["on_update"] = "pdn_frappe.animation.participation.cancel_upcoming_registrations"
+# The promeneur's form lists the trainings and meetings they attended.
+doc_events["PdN Promeneur"]["onload"] = "pdn_frappe.animation.participation.load_attended_trainings"
 for _doctype in ("PdN Department", "PdN Structure", "PdN Promeneur"):
 	# a deleted registry record takes its logins' roles and scope with it
 	doc_events[_doctype]["after_delete"] = "pdn_frappe.network.access.sync_after_delete"
@@ -167,7 +169,7 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "pdn_frappe.network.scope.get_count",
 }
 
-doctype_js = {"PdN Promeneur": "conventions/client/pdn_promeneur.js"}
+doctype_js = {"PdN Promeneur": ["conventions/client/pdn_promeneur.js", "animation/client/pdn_promeneur.js"]}
 
 override_doctype_dashboards = {
 	"PdN Structure": "pdn_frappe.conventions.dashboards.structure_dashboard",

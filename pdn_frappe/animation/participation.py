@@ -101,6 +101,12 @@ def refresh_feedback_summary(training: str) -> None:
 	)
 
 
+def load_attended_trainings(doc, method=None) -> None:
+	"""``onload`` of PdN Promeneur: the trainings and meetings attended, for the form to list."""
+	if not doc.is_new():
+		doc.set_onload("attended_trainings", attended_trainings(doc.name))
+
+
 def cancel_upcoming_registrations(doc, method=None) -> list[str]:
 	"""``on_update`` of PdN Promeneur: a promeneur whose mandate ends is excused from every planned
 	training that has not started yet (see :mod:`pdn_frappe.domain.lifecycle`). Returns the trainings."""

@@ -7,12 +7,9 @@ from frappe.model.document import Document
 from frappe.utils import get_link_to_form, nowdate
 
 from pdn_frappe import exceptions
-from pdn_frappe.animation.participation import attended_trainings
 from pdn_frappe.domain import validation
-from pdn_frappe.network import access, lifecycle
+from pdn_frappe.network import access, lifecycle, scope
 from pdn_frappe.network.utils import clean_field, clean_row_field
-from pdn_frappe.network import scope
-
 
 
 class PdNPromeneur(Document):
@@ -75,10 +72,6 @@ class PdNPromeneur(Document):
 	def on_update(self):
 		access.sync_promeneur_access(self)
 		lifecycle.carry_out(self)
-
-	def onload(self):
-		if not self.is_new():
-			self.set_onload("attended_trainings", attended_trainings(self.name))
 
 	def set_full_name(self):
 		self.first_name = (self.first_name or "").strip()
