@@ -23,7 +23,8 @@ add_to_apps_screen = [
 # ------------------
 
 # app_include_css = "/assets/pdn_frappe/css/pdn_frappe.css"
-# app_include_js = "/assets/pdn_frappe/js/pdn_frappe.js"
+# the filters the reports share (pdn.report_filters)
+app_include_js = "/assets/pdn_frappe/js/report_filters.js"
 # web_include_css = "/assets/pdn_frappe/css/pdn_frappe.css"
 
 # Website

@@ -2,21 +2,7 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Annual Synthesis"] = {
-	filters: [
-		{
-			fieldname: "year",
-			label: __("Year"),
-			fieldtype: "Int",
-			default: new Date().getFullYear(),
-			reqd: 1,
-		},
-		{
-			fieldname: "department",
-			label: __("Department"),
-			fieldtype: "Link",
-			options: "PdN Department",
-		},
-	],
+	filters: [pdn.report_filters.year(), pdn.report_filters.department()],
 	tree: true,
 	initial_depth: 1,
 	formatter(value, row, column, data, default_formatter) {

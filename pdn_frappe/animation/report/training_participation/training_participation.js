@@ -14,24 +14,8 @@ frappe.query_reports["Training Participation"] = {
 			default: "Training",
 			reqd: 1,
 		},
-		{
-			fieldname: "from_date",
-			label: __("From"),
-			fieldtype: "Date",
-			default: frappe.datetime.add_months(frappe.datetime.get_today(), -12),
-		},
-		{
-			fieldname: "to_date",
-			label: __("To"),
-			fieldtype: "Date",
-			default: frappe.datetime.get_today(),
-		},
-		{
-			fieldname: "department",
-			label: __("Department"),
-			fieldtype: "Link",
-			options: "PdN Department",
-		},
+		...pdn.report_filters.date_range(),
+		pdn.report_filters.department(),
 		{
 			fieldname: "kind",
 			label: __("Kind"),

@@ -9,12 +9,7 @@ frappe.query_reports["Applications Follow-up"] = {
 			fieldtype: "Link",
 			options: "PdN Application Call",
 		},
-		{
-			fieldname: "department",
-			label: __("Department"),
-			fieldtype: "Link",
-			options: "PdN Department",
-		},
+		pdn.report_filters.department(),
 		{
 			fieldname: "workflow_state",
 			label: __("Status"),
@@ -29,16 +24,11 @@ frappe.query_reports["Applications Follow-up"] = {
 				{ value: "Withdrawn", label: __("Withdrawn") },
 			],
 		},
-		{
-			fieldname: "from_date",
-			label: __("Submitted from"),
-			fieldtype: "Date",
-		},
-		{
-			fieldname: "to_date",
-			label: __("Submitted until"),
-			fieldtype: "Date",
-		},
+		...pdn.report_filters.date_range({
+			months: 0,
+			from_label: __("Submitted from"),
+			to_label: __("Submitted until"),
+		}),
 	],
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);

@@ -3,17 +3,8 @@
 
 frappe.query_reports["Conventions and Subsidies Follow-up"] = {
 	filters: [
-		{ fieldname: "department", label: __("Department"), fieldtype: "Link", options: "PdN Department" },
-		{
-			fieldname: "structure",
-			label: __("Structure"),
-			fieldtype: "Link",
-			options: "PdN Structure",
-			get_query: () => {
-				const department = frappe.query_report.get_filter_value("department");
-				return department ? { filters: { department } } : {};
-			},
-		},
+		pdn.report_filters.department(),
+		pdn.report_filters.structure(),
 		{
 			fieldname: "status",
 			label: __("Status"),

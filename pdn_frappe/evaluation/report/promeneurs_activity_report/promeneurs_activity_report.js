@@ -2,7 +2,10 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Promeneurs Activity Report"] = {
-	filters: activity_report_filters([
+	filters: [
+		...pdn.report_filters.questionnaire_period(),
+		pdn.report_filters.department(),
+		pdn.report_filters.structure(),
 		{
 			fieldname: "mission",
 			label: __("Mission"),
@@ -32,7 +35,7 @@ frappe.query_reports["Promeneurs Activity Report"] = {
 				{ value: "networks", label: __("Networks used") },
 			],
 		},
-	]),
+	],
 	tree: true,
 	initial_depth: 1,
 	formatter(value, row, column, data, default_formatter) {
@@ -44,59 +47,3 @@ frappe.query_reports["Promeneurs Activity Report"] = {
 		return data && data.is_section ? `<b>${value}</b>` : value;
 	},
 };
-
-function activity_report_filters(extra) {
-	const today = frappe.datetime.str_to_obj(frappe.datetime.get_today());
-	// the last quarter that is over: the one being answered
-	const last = new Date(today.getFullYear(), today.getMonth() - 3, 1);
-	return [
-		{
-			fieldname: "period_type",
-			label: __("Questionnaires"),
-			fieldtype: "Select",
-			default: "Quarter",
-			reqd: 1,
-			options: [
-				{ value: "Quarter", label: __("Quarterly questionnaires") },
-				{ value: "Year", label: __("Annual questionnaires") },
-			],
-		},
-		{
-			fieldname: "year",
-			label: __("Year"),
-			fieldtype: "Int",
-			default: last.getFullYear(),
-			reqd: 1,
-		},
-		{
-			fieldname: "quarter",
-			label: __("Quarter"),
-			fieldtype: "Select",
-			options: [
-				"",
-				{ value: "Q1", label: __("Q1") },
-				{ value: "Q2", label: __("Q2") },
-				{ value: "Q3", label: __("Q3") },
-				{ value: "Q4", label: __("Q4") },
-			],
-			default: "Q" + (Math.floor(last.getMonth() / 3) + 1),
-			description: __("Leave empty for the whole year"),
-		},
-		{
-			fieldname: "department",
-			label: __("Department"),
-			fieldtype: "Link",
-			options: "PdN Department",
-		},
-		{
-			fieldname: "structure",
-			label: __("Structure"),
-			fieldtype: "Link",
-			options: "PdN Structure",
-			get_query: () => {
-				const department = frappe.query_report.get_filter_value("department");
-				return department ? { filters: { department } } : {};
-			},
-		},
-	].concat(extra || []);
-}
