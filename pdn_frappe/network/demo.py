@@ -22,8 +22,8 @@ from frappe.utils.password import check_password, update_password
 
 from pdn_frappe.demo import network as demo
 from pdn_frappe.domain.locale import FRENCH_SETTINGS
-from pdn_frappe.install import configure_for_france, sync_departments
 from pdn_frappe.network import access
+from pdn_frappe.network.setup import configure_for_france, sync_departments
 from pdn_frappe.roles import PROMENEUR_ROLE
 
 CREATED = "created"

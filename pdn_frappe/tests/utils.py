@@ -11,7 +11,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from pdn_frappe.domain.validation import luhn_complete
-from pdn_frappe.install import configure_for_france, sync_departments
+from pdn_frappe.network.setup import configure_for_france, sync_departments
 
 
 def before_tests():

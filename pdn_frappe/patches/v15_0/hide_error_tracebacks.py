@@ -1,6 +1,6 @@
 """Errors sent to visitors and users no longer carry the server's traceback (existing sites)."""
 
-from pdn_frappe.install import hide_error_tracebacks
+from pdn_frappe.network.setup import hide_error_tracebacks
 
 
 def execute():
