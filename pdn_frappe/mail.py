@@ -8,7 +8,7 @@ Two kinds of e-mail, both Frappe's own records:
   links, attachments, scheduled jobs): :func:`send` renders it and queues it.
 
 The templates are French, with Jinja fields, and an administrator edits them in Email Template
-without a deploy. The texts the app ships live in ``templates/emails/`` (:data:`SHIPPED`):
+without a deploy. The texts the app ships live in ``templates/emails/`` (:data:`MANIFEST`):
 :func:`sync_email_templates` (install and migrate) creates a missing record, and updates a record
 to a newer shipped text only while nobody has edited it; an administrator's edit is never
 overwritten. They are not fixtures: Frappe would write fixtures over the edits at each migrate.
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import frappe
@@ -35,9 +36,9 @@ from frappe.translate import print_language
 EMAIL_TEMPLATE = "Email Template"
 FOLDER = Path(__file__).parent / "templates" / "emails"
 #: the shipped templates: name, subject and body file of each
-SHIPPED = FOLDER / "email_templates.json"
-#: prefix of the default that keeps the fingerprint of the text last shipped to a template
-SHIPPED_KEY = "pdn_email_template:"
+MANIFEST = FOLDER / "email_templates.json"
+#: where the fingerprint of the text last shipped to each template is kept (DefaultValue parent)
+SHIPPED = "pdn_email_templates"
 
 
 def can_send() -> bool:
@@ -110,7 +111,7 @@ def render(template: str, context: dict) -> tuple[str, str]:
 		subject, body = text.subject, text.response_html if text.use_html else text.response
 	else:
 		subject, body = shipped_text(template)
-	with print_language(site_language()):
+	with in_site_language():
 		subject = frappe.render_template(subject or "", context)
 		body = frappe.render_template("{% autoescape true %}" + (body or "") + "{% endautoescape %}", context)
 	return " ".join(subject.split()), body
@@ -120,12 +121,19 @@ def site_language() -> str:
 	return frappe.db.get_single_value("System Settings", "language") or "fr"
 
 
+@contextmanager
+def in_site_language():
+	"""Translate into the site's language (French), whatever the user's or the visitor's."""
+	with print_language(site_language()):
+		yield
+
+
 # ------------------------------------------------------------------ shipped templates
 
 
 def shipped_templates() -> dict[str, tuple[str, str]]:
 	"""Name -> (subject, body) of the templates the app ships."""
-	rows = json.loads(SHIPPED.read_text(encoding="utf-8"))
+	rows = json.loads(MANIFEST.read_text(encoding="utf-8"))
 	return {row["name"]: (row["subject"], (FOLDER / row["body"]).read_text(encoding="utf-8")) for row in rows}
 
 
@@ -138,10 +146,14 @@ def fingerprint(subject: str | None, body: str | None) -> str:
 
 
 def sync_email_templates() -> list[str]:
-	"""Create the shipped templates that are missing, update those nobody edited; return their names."""
+	"""Create the shipped templates that are missing, update those nobody edited; return their names.
+
+	The fingerprint of the text last shipped to a template is kept as a default of its own parent
+	(not a site-wide default), so that an edit is told apart from an earlier shipped text.
+	"""
 	changed = []
 	for name, (subject, body) in shipped_templates().items():
-		shipped, key = fingerprint(subject, body), SHIPPED_KEY + name
+		shipped = fingerprint(subject, body)
 		current = frappe.db.get_value(EMAIL_TEMPLATE, name, ["subject", "response_html", "use_html"])
 		if not current:
 			template = frappe.new_doc(EMAIL_TEMPLATE)
@@ -149,9 +161,11 @@ def sync_email_templates() -> list[str]:
 			template.insert(ignore_permissions=True)
 			changed.append(name)
 		elif fingerprint(current[0], current[1]) != shipped:
-			if not current[2] or fingerprint(current[0], current[1]) != frappe.db.get_default(key):
+			last_shipped = frappe.db.get_default(name, parent=SHIPPED)
+			if not current[2] or fingerprint(current[0], current[1]) != last_shipped:
 				continue  # edited by an administrator: theirs stays
 			frappe.db.set_value(EMAIL_TEMPLATE, name, {"subject": subject, "response_html": body})
 			changed.append(name)
-		frappe.db.set_default(key, shipped)
+		if frappe.db.get_default(name, parent=SHIPPED) != shipped:
+			frappe.db.set_default(name, shipped, parent=SHIPPED)
 	return changed

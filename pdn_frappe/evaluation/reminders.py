@@ -185,9 +185,11 @@ def reminder_context(period: Period, due_days: int) -> dict:
 	query = f"period_type={period.period_type}&year={period.year}"
 	if period.quarter:
 		query += f"&quarter={quarter_value(period.quarter)}"
+	with mail.in_site_language():
+		label = utils.period_label(period)
 	return {
 		"period": period.key,
-		"period_label": utils.period_label(period),
+		"period_label": label,
 		"due_date": utils.format_day(rules.due_date(period, due_days)),
 		"form_url": get_url(f"/evaluation/new?{query}"),
 	}
