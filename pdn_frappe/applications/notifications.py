@@ -47,7 +47,7 @@ def send_notice(doc, kind: str, token: str | None = None) -> None:
 		)
 	elif not frappe.are_emails_muted():
 		subject = mail.render(template, context)[0]
-		with utils.in_site_language():
+		with mail.in_site_language():
 			doc.add_comment("Info", _("E-mail not sent (no outgoing e-mail account): {0}").format(subject))
 
 

@@ -12,7 +12,6 @@ from frappe import _
 from frappe.utils import get_link_to_form, nowdate
 
 from pdn_frappe import exceptions, mail
-from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.network import access
 
@@ -137,6 +136,6 @@ def invite(promeneur: str) -> str | None:
 	if mail.can_send():  # Frappe's own welcome e-mail (System Settings' welcome template)
 		user = frappe.get_doc("User", doc.user)
 		user.flags.delay_emails = True
-		with utils.in_site_language():
+		with mail.in_site_language():
 			user.send_welcome_mail_to_user()
 	return doc.user

@@ -4,14 +4,12 @@ The rules live in :mod:`pdn_frappe.domain.applications`; this module loads what 
 database and turns their error codes into French messages.
 """
 
-from contextlib import contextmanager
-
 import frappe
 from frappe import _
-from frappe.translate import print_language
 from frappe.utils import escape_html, format_date, get_url, getdate, nowdate
 
 from pdn_frappe import exceptions
+from pdn_frappe.mail import in_site_language, site_language  # noqa: F401 (used as utils.*)
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain import privacy as privacy_rules
 from pdn_frappe.domain.validation import DomainValidationError
@@ -25,17 +23,6 @@ CALLS_PAGE = "/appels-a-candidatures"
 
 
 # ------------------------------------------------------------------ language
-
-
-def site_language() -> str:
-	return frappe.db.get_single_value("System Settings", "language") or "fr"
-
-
-@contextmanager
-def in_site_language():
-	"""Write e-mails and notices in the site's language (French), whatever the visitor's browser says."""
-	with print_language(site_language()):
-		yield
 
 
 def use_site_language_for_guests() -> None:
