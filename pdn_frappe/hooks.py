@@ -30,9 +30,9 @@ app_include_js = "/assets/pdn_frappe/js/report_filters.js"
 # Website
 # -------
 
-website_route_rules = [
-	{"from_route": "/promeneurs/<name>", "to_route": "promeneurs/profile"},
-]
+# The public directory (/promeneurs, /promeneurs/departement/<code>, /promeneurs/<name>): each page at
+# its own path, so that Frappe's page cache keeps one entry per page for guests.
+page_renderer = ["pdn_frappe.network.directory_pages.DirectoryPageRenderer"]
 
 # Fixtures
 # --------
@@ -131,6 +131,8 @@ scheduler_events = {
 		"pdn_frappe.conventions.alerts.daily",
 		"pdn_frappe.applications.doctype.pdn_application_call.pdn_application_call.close_expired_calls",
 		"pdn_frappe.network.retention.run_daily",
+		# a convention comes into force or ends with the date alone: the directory's cached pages go
+		"pdn_frappe.network.directory_pages.clear_cache",
 	],
 }
 
@@ -242,6 +244,22 @@ user_data_fields = [
 	{"doctype": "PdN Department Member", "filter_by": "user", "redact_fields": ["full_name"]},
 	{"doctype": "PdN Meeting Attendee", "filter_by": "user", "redact_fields": ["attendee_name"]},
 ]
+
+# The directory's cached pages are emptied when what they show may have changed.
+for _doctype in (
+	"PdN Promeneur",
+	"PdN Structure",
+	"PdN Convention",
+	"PdN Department",
+	"PdN Social Network",
+	"PdN Settings",
+):
+	for _event in ("on_change", "on_trash"):
+		_handlers = doc_events.setdefault(_doctype, {}).get(_event) or []
+		doc_events[_doctype][_event] = [
+			*([_handlers] if isinstance(_handlers, str) else _handlers),
+			"pdn_frappe.network.directory_pages.clear_cache_on_change",
+		]
 
 doc_events["Personal Data Deletion Request"] = {
 	"on_change": "pdn_frappe.network.retention.after_personal_data_deletion"

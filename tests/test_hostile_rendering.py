@@ -175,7 +175,10 @@ def hostile_profile(name: str = "PDN-PRM-00001") -> directory.PublicProfile:
 		"city": HOSTILE,
 		"department": "03",
 		"department_name": HOSTILE,
-		"mission": "Youth",
+		"mission": "Youth and parenting",
+		"profession": HOSTILE,
+		"structure_phone": "04 70 12 34 56",
+		"structure_website": "https://cs.example.org/?a=1&b=2",
 		"public_12_17": 1,
 		"public_parents": 1,
 	}
@@ -203,10 +206,32 @@ def directory_context(query: str = HOSTILE) -> dict:
 		"total": 2,
 		"pages": 2,
 		"page_links": [
-			(number, "/promeneurs?" + urlencode({**filters.as_query_args(), "page": number}))
-			for number in (1, 2)
+			(
+				number,
+				"/promeneurs?" + urlencode({**filters.as_query_args(), "page": number}) if number else None,
+			)
+			for number in directory.page_numbers(2, 9)
 		],
+		"department_links": [("/promeneurs/departement/03", "03", HOSTILE)],
+		"department": None,
+		"report_link": None,
 	}
+
+
+def department_context() -> dict:
+	context = directory_context("")
+	context.update(
+		title=HOSTILE,
+		department={
+			"name": "03",
+			"department_name": HOSTILE,
+			"coordination_phone": HOSTILE,
+			"coordination_email": HOSTILE,
+		},
+		report_link=directory.report_link("coordination@caf.example.fr", HOSTILE, HOSTILE),
+		parents=[{"route": "promeneurs", "title": "Directory of the Promeneurs du Net"}],
+	)
+	return context
 
 
 def test_directory_search_from_the_url_is_written_as_text():
@@ -226,6 +251,14 @@ def test_directory_page_escapes_every_profile_value():
 	)
 
 
+def test_department_page_escapes_the_department_and_its_report_link():
+	page = assert_harmless(render("www/promeneurs/index.html", department_context()))
+	assert_shown_as_text(page, times=3)  # title, coordination phone, breadcrumb
+	(report,) = [value for tag, name, value in page.links() if value.startswith("mailto:")]
+	assert report.startswith("mailto:coordination@caf.example.fr?subject=Zo%C3%A9%22%3E%3Cscript%3E")
+	assert "<" not in report and '"' not in report and " " not in report
+
+
 def test_profile_page_escapes_every_value_and_links_only_http():
 	profile = hostile_profile()
 	output = render(
@@ -234,12 +267,17 @@ def test_profile_page_escapes_every_value_and_links_only_http():
 			"p": profile,
 			"title": translate("{0}, Promeneur du Net").format(profile.first_name),
 			"parents": [{"route": "promeneurs", "title": "Directory of the Promeneurs du Net"}],
+			"report_link": directory.report_link("coordination@caf.example.fr", HOSTILE, HOSTILE),
 		},
 	)
 	page = assert_harmless(output)
 	assert_shown_as_text(page, times=4)
 	links = [value for tag, name, value in page.links() if tag == "a" and value.startswith("http")]
-	assert links == ["https://www.instagram.com/pdn"], "only the well-formed http(s) profile is a link"
+	assert sorted(links) == [
+		"https://cs.example.org/?a=1&b=2",
+		"https://www.instagram.com/pdn",
+	], "only the well-formed http(s) profile and the structure's website are links"
+	assert [value for tag, name, value in page.links() if value.startswith("tel:")] == ["tel:0470123456"] * 2
 	assert not [value for tag, name, value in page.links() if tag == "img"], "a doubtful photo is left out"
 
 

@@ -35,6 +35,8 @@ def _public_columns() -> tuple:
 		PROMENEUR.name,
 		PROMENEUR.first_name,
 		PROMENEUR.photo,
+		PROMENEUR.profession,
+		PROMENEUR.job_title,
 		PROMENEUR.mission,
 		PROMENEUR.department,
 		PROMENEUR.public_12_17,
@@ -42,6 +44,8 @@ def _public_columns() -> tuple:
 		PROMENEUR.public_parents,
 		STRUCTURE.structure_name,
 		STRUCTURE.city,
+		STRUCTURE.phone.as_("structure_phone"),
+		STRUCTURE.website.as_("structure_website"),
 		DEPARTMENT.department_name,
 	)
 
@@ -50,8 +54,17 @@ def _listed():
 	"""The rule of :func:`pdn_frappe.domain.lifecycle.is_listed`, checked at each request: active,
 	consenting, and the structure has a convention in force today (status and period, as
 	:func:`pdn_frappe.domain.lifecycle.convention_in_force` reads them)."""
+	return (
+		(PROMENEUR.status == lifecycle.ACTIVE)
+		& (PROMENEUR.directory_consent == 1)
+		& PROMENEUR.structure.isin(_structures_in_force())
+	)
+
+
+def _structures_in_force():
+	"""The structures that have a convention in force today."""
 	today = getdate(nowdate())
-	in_force = (
+	return (
 		frappe.qb.from_(CONVENTION)
 		.select(CONVENTION.structure)
 		.where(
@@ -59,11 +72,6 @@ def _listed():
 			& (CONVENTION.start_date <= today)
 			& (CONVENTION.end_date >= today)
 		)
-	)
-	return (
-		(PROMENEUR.status == lifecycle.ACTIVE)
-		& (PROMENEUR.directory_consent == 1)
-		& PROMENEUR.structure.isin(in_force)
 	)
 
 
@@ -146,6 +154,29 @@ def get_profile(name: str) -> directory.PublicProfile | None:
 	return profiles[0] if profiles else None
 
 
+def preview_profile(name: str) -> directory.PublicProfile | None:
+	"""What the directory would show of a promeneur, listed or not (for the promeneur's own preview)."""
+	rows = (
+		frappe.qb.from_(PROMENEUR)
+		.left_join(STRUCTURE)
+		.on(STRUCTURE.name == PROMENEUR.structure)
+		.left_join(DEPARTMENT)
+		.on(DEPARTMENT.name == PROMENEUR.department)
+		.select(*_public_columns())
+		.where(PROMENEUR.name == name)
+		.run(as_dict=True)
+	)
+	profiles = _profiles(rows)
+	return profiles[0] if profiles else None
+
+
+def structure_in_force(structure: str | None) -> bool:
+	"""Whether the structure has a convention in force today (the directory's third condition)."""
+	if not structure:
+		return False
+	return bool(_structures_in_force().where(CONVENTION.structure == structure).limit(1).run())
+
+
 def _children(table, names: list[str], fields: list[str]) -> dict[str, list[dict]]:
 	grouped: dict[str, list[dict]] = {name: [] for name in names}
 	if not names:
@@ -167,3 +198,40 @@ def _profiles(rows: list[dict]) -> list[directory.PublicProfile]:
 	networks = _children(PROFILE, names, ["social_network", "profile_name", "profile_url"])
 	hours = _children(OFFICE_HOUR, names, ["weekday", "from_time", "to_time"])
 	return [directory.public_profile(row, networks[row.name], hours[row.name]) for row in rows]
+
+
+def department(code: str) -> dict | None:
+	"""What a department's directory page shows of the department: its name and its coordination's
+	public contact (to report a problem); None for an unknown code."""
+	rows = (
+		frappe.qb.from_(DEPARTMENT)
+		.select(
+			DEPARTMENT.name,
+			DEPARTMENT.department_name,
+			DEPARTMENT.coordination_email,
+			DEPARTMENT.coordination_phone,
+			DEPARTMENT.website,
+		)
+		.where(DEPARTMENT.name == code)
+		.run(as_dict=True)
+	)
+	return rows[0] if rows else None
+
+
+def coordination_emails(codes: list[str]) -> dict[str, str]:
+	"""The coordination e-mail of each department, to report a problem about one of its promeneurs."""
+	if not codes:
+		return {}
+	rows = (
+		frappe.qb.from_(DEPARTMENT)
+		.select(DEPARTMENT.name, DEPARTMENT.coordination_email)
+		.where(DEPARTMENT.name.isin(sorted(set(codes))))
+		.run()
+	)
+	return {code: email for code, email in rows if email}
+
+
+def listed_pages() -> tuple[list[str], list[str]]:
+	"""The departments that have listed promeneurs and the listed promeneurs, for the sitemap."""
+	rows = _base_query().select(PROMENEUR.name, PROMENEUR.department).orderby(PROMENEUR.name).run()
+	return sorted({department for _name, department in rows}), [name for name, _department in rows]

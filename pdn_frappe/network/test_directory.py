@@ -1,10 +1,12 @@
 # Copyright (c) 2026, pdn_frappe contributors
 # For license information, please see license.txt
 
+from unittest.mock import patch
+
 import frappe
 
 from pdn_frappe.domain.directory import DirectoryFilters
-from pdn_frappe.network import directory
+from pdn_frappe.network import directory, directory_pages
 from pdn_frappe.tests.utils import PdnTestCase, make_promeneur
 
 
@@ -75,8 +77,8 @@ class TestPublicDirectory(PdnTestCase):
 		html = get_response_content("promeneurs")
 		self.assertTrue("Zoé" in html, "the listed promeneur is on the page")
 		self.assertFalse("Yanis" in html, "a promeneur without consent is not")
-		frappe.local.form_dict = frappe._dict(name=self.listed.name)
-		html = get_response_content("promeneurs/profile")
+		frappe.local.form_dict = frappe._dict()
+		html = get_response_content(f"promeneurs/{self.listed.name}")
 		self.assertTrue("Zoé PdN" in html, "the network profile is shown")
 		self.assertFalse(self.listed.email in html, "the e-mail is never shown")
 		self.assertFalse("Secret" in html, "the last name is never shown")
@@ -98,8 +100,8 @@ class TestPublicDirectory(PdnTestCase):
 			pages = []
 			for route, form in (
 				("promeneurs", {"q": '"><script>alert(4)</script>'}),
-				("promeneurs", {"department": "63"}),
-				("promeneurs/profile", {"name": self.listed.name}),
+				("promeneurs", {"department": "63", "q": "Zoé"}),
+				(f"promeneurs/{self.listed.name}", {}),
 			):
 				frappe.local.form_dict = frappe._dict(form)
 				pages.append(get_response_content(route))
@@ -112,3 +114,123 @@ class TestPublicDirectory(PdnTestCase):
 		self.assertIn("&lt;script&gt;alert(4)", pages[0], "the search is shown, escaped")
 		self.assertIn("&lt;script&gt;alert(1)", pages[1], "the promeneur is listed, escaped")
 		self.assertIn("&lt;script&gt;alert(1)", pages[2])
+
+
+class TestDirectoryPages(PdnTestCase):
+	"""The department pages, the structure's contact, the sitemap and the page cache."""
+
+	def setUp(self):
+		from pdn_frappe.conventions.testing import complete_structure, make_active_convention
+
+		self.structure = complete_structure(
+			department="63",
+			postcode="63000",
+			city="Clermont-Ferrand",
+			phone="04 73 00 11 22",
+			website="https://cs-clermont.example.org",
+		)
+		make_active_convention(structure=self.structure.name)
+		self.listed = make_promeneur(
+			structure=self.structure.name,
+			first_name="Maëlys",
+			directory_consent=1,
+			profession=frappe.get_all("PdN Profession", pluck="name", limit=1)[0],
+			mission="Youth and parenting",
+		)
+		self.hidden = make_promeneur(structure=self.structure.name, first_name="Yanis", directory_consent=0)
+		frappe.db.set_value("PdN Department", "63", "coordination_email", "coordination63@caf.example.fr")
+		frappe.set_user("Guest")
+		# the page cache as on a production site (off in developer mode)
+		self.production = patch.dict(frappe.conf, {"developer_mode": 0, "disable_website_cache": 0})
+		self.production.start()
+		directory_pages.clear_cache()
+
+	def tearDown(self):
+		self.production.stop()
+		directory_pages.clear_cache()
+		if hasattr(frappe.local, "request"):
+			del frappe.local.request
+		frappe.local.form_dict = frappe._dict()
+
+	def get(self, path: str, query: str = ""):
+		from frappe.utils import set_request
+		from frappe.website.serve import get_response
+
+		set_request(method="GET", path="/" + path, query_string=query)
+		frappe.local.form_dict = frappe._dict(frappe.local.request.args)
+		frappe.local.response = frappe._dict()
+		frappe.local.no_cache = 0
+		response = get_response(path, http_status_code=None)
+		return response, response.get_data(as_text=True)
+
+	def test_card_shows_profession_parenting_and_how_to_call_the_structure(self):
+		response, html = self.get(f"promeneurs/{self.listed.name}")
+		self.assertEqual(response.status_code, 200)
+		self.assertIn(self.listed.profession, html)
+		self.assertIn("pdn-parenting", html)
+		self.assertIn('href="tel:0473001122"', html)
+		self.assertIn('href="https://cs-clermont.example.org"', html)
+		self.assertIn("mailto:coordination63@caf.example.fr?subject=", html, "a problem can be reported")
+		self.assertNotIn(self.listed.email, html)
+
+	def test_each_department_has_its_page(self):
+		response, html = self.get("promeneurs/departement/63")
+		self.assertEqual(response.status_code, 200)
+		self.assertTrue("Maëlys" in html)
+		self.assertFalse("Yanis" in html)
+		self.assertIn("mailto:coordination63@caf.example.fr?subject=", html)
+		response, html = self.get("promeneurs/departement/03")
+		self.assertFalse("Maëlys" in html, "another department's page lists its own promeneurs")
+		response, html = self.get("promeneurs/departement/99")
+		self.assertEqual(response.status_code, 404)
+		self.assertEqual(self.get(f"promeneurs/{self.hidden.name}")[0].status_code, 404)
+
+	def test_sitemap_lists_the_directory_its_departments_and_each_listed_promeneur(self):
+		response, xml = self.get("sitemap.xml")
+		self.assertEqual(response.status_code, 200)
+		self.assertIn("/promeneurs</loc>", xml)
+		self.assertIn("/promeneurs/departement/63</loc>", xml)
+		self.assertIn(f"/promeneurs/{self.listed.name}</loc>", xml)
+		self.assertNotIn(f"/promeneurs/{self.hidden.name}</loc>", xml)
+		self.assertIn("/appels-a-candidatures</loc>", xml)
+
+	def test_guests_get_the_pages_from_the_page_cache(self):
+		for path in ("promeneurs", "promeneurs/departement/63", f"promeneurs/{self.listed.name}"):
+			first, html = self.get(path)
+			second, cached = self.get(path)
+			self.assertEqual(first.headers["X-From-Cache"], "False", path)
+			self.assertEqual(second.headers["X-From-Cache"], "True", path)
+			self.assertTrue(cached == html, path)
+
+	def test_a_search_or_a_logged_in_user_is_never_served_from_the_cache(self):
+		self.get("promeneurs")
+		response, html = self.get("promeneurs", "q=Yanis")
+		self.assertEqual(response.headers["X-From-Cache"], "False")
+		self.assertFalse("Maëlys" in html, "the search is applied, not the cached page")
+		self.assertEqual(self.get("promeneurs")[0].headers["X-From-Cache"], "True", "nor is it cached")
+		frappe.set_user("Administrator")
+		self.assertEqual(self.get("promeneurs")[0].headers["X-From-Cache"], "False")
+
+	def test_a_change_of_what_the_directory_shows_empties_the_cache(self):
+		changes = (
+			lambda: frappe.get_doc("PdN Promeneur", self.listed.name).save(ignore_permissions=True),
+			lambda: frappe.get_doc("PdN Structure", self.structure.name).save(ignore_permissions=True),
+			lambda: frappe.get_doc("PdN Department", "63").save(ignore_permissions=True),
+		)
+		for change in changes:
+			self.get(f"promeneurs/{self.listed.name}")
+			self.assertEqual(self.get(f"promeneurs/{self.listed.name}")[0].headers["X-From-Cache"], "True")
+			frappe.set_user("Administrator")
+			change()
+			frappe.set_user("Guest")
+			self.assertEqual(self.get(f"promeneurs/{self.listed.name}")[0].headers["X-From-Cache"], "False")
+
+	def test_a_withdrawn_consent_leaves_the_cached_pages_at_once(self):
+		self.assertTrue("Maëlys" in self.get("promeneurs/departement/63")[1])
+		frappe.set_user("Administrator")
+		doc = frappe.get_doc("PdN Promeneur", self.listed.name)
+		doc.directory_consent = 0
+		doc.save(ignore_permissions=True)
+		frappe.set_user("Guest")
+		self.assertFalse("Maëlys" in self.get("promeneurs/departement/63")[1])
+		self.assertEqual(self.get(f"promeneurs/{self.listed.name}")[0].status_code, 404)

@@ -9,6 +9,7 @@ from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
 
 no_cache = 1
+sitemap = 1
 
 
 def get_context(context):
