@@ -245,6 +245,9 @@ user_data_fields = [
 	{"doctype": "PdN Meeting Attendee", "filter_by": "user", "redact_fields": ["attendee_name"]},
 ]
 
+# The promeneur's "mon-profil" web form saves their own record only, and never creates one.
+doc_events["PdN Promeneur"]["before_validate"] = "pdn_frappe.network.profile.guard_web_form"
+
 # The directory's cached pages are emptied when what they show may have changed.
 for _doctype in (
 	"PdN Promeneur",

@@ -281,6 +281,24 @@ def test_profile_page_escapes_every_value_and_links_only_http():
 	assert not [value for tag, name, value in page.links() if tag == "img"], "a doubtful photo is left out"
 
 
+def test_my_profile_summary_escapes_every_value():
+	summary = {
+		"no_promeneur": False,
+		"listed": True,
+		"listing_message": HOSTILE,
+		"public_url": "https://pdn.example.org/promeneurs/PDN-PRM-00001",
+		"warnings": [HOSTILE],
+		"preview": hostile_profile(),
+		"private_photo": True,
+	}
+	page = assert_harmless(render("templates/includes/pdn_my_profile.html", {"summary": summary}))
+	assert_shown_as_text(page, times=3)
+	page = assert_harmless(
+		render("templates/includes/pdn_my_profile.html", {"summary": {"no_promeneur": 1, "message": HOSTILE}})
+	)
+	assert_shown_as_text(page)
+
+
 def test_directory_keeps_only_http_links_and_public_photos():
 	profile = hostile_profile()
 	assert [n["url"] for n in profile.networks] == [None] * len(HOSTILE_URLS) + [
