@@ -96,3 +96,36 @@ def test_group_trainings_adds_up_sessions_of_the_same_title():
 
 def test_chart_values_follow_the_chart_indicators():
 	assert s.chart_values(allier_2019()) == [23, 10, 5, 5, 1, 1, 1.5]
+
+
+def test_the_target_and_the_gap_follow_the_promeneurs():
+	now = allier_2019()
+	now.target = 25
+	rows = s.build_synthesis(["03"], {"03": now}, {"03": s.YearFigures(promeneurs=4, active_at_year_end=4)})
+	by_key = {row["indicator"]: row for row in rows if row["indent"]}
+	assert [row["indicator"] for row in rows if row["indent"]][:3] == [s.PROMENEURS, s.TARGET, s.TARGET_GAP]
+	# the target in force is known for the year chosen only
+	assert (by_key[s.TARGET]["value"], by_key[s.TARGET]["previous"], by_key[s.TARGET]["change"]) == (
+		25,
+		None,
+		None,
+	)
+	# 19 active on 31 December against 25: 6 short
+	assert (by_key[s.TARGET_GAP]["value"], by_key[s.TARGET_GAP]["previous"]) == (-6, None)
+
+
+def test_no_target_no_gap():
+	rows = s.build_synthesis(["03"], {"03": allier_2019()}, {})
+	by_key = {row["indicator"]: row for row in rows if row["indent"]}
+	assert by_key[s.TARGET]["value"] is None and by_key[s.TARGET_GAP]["value"] is None
+	assert s.target_gap(30, 25) == 5 and s.target_gap(30, None) is None and s.target_gap(0, 0) == 0
+
+
+def test_several_departments_have_a_target_together_only_when_each_has_one():
+	allier, puy = allier_2019(), s.YearFigures(promeneurs=43, active_at_year_end=40)
+	allier.target, puy.target = 25, 45
+	assert s.combine([allier, puy]).target == 70
+	assert s.combine([allier, puy]).value(s.TARGET_GAP) == 59 - 70
+	puy.target = None
+	assert s.combine([allier, puy]).target is None
+	assert s.combine([]).target is None

@@ -6,6 +6,11 @@ individual and collective presentations of the programme, the workshops with the
 practice-exchange meetings, the welcome meetings of new promeneurs, the departmental (launch)
 meetings and the training days. :func:`build_synthesis` lays those figures out, year against the
 previous year, from figures the Frappe layer aggregates in SQL.
+
+The steering committee sets each department a target number of promeneurs: the synthesis shows it
+with the gap between the promeneurs active at the end of the year and the target (negative: below
+it). Only the target in force is known, so it is shown for the year chosen and left empty for the
+year before; several departments together have a target only when each of them has one.
 """
 
 from __future__ import annotations
@@ -23,10 +28,14 @@ PRACTICE_EXCHANGES = "practice_exchanges"
 WELCOME_MEETINGS = "welcome_meetings"
 DEPARTMENTAL_MEETINGS = "departmental_meetings"
 TRAINING_DAYS = "training_days"
+TARGET = "target_promeneurs"
+TARGET_GAP = "target_gap"
 
-#: indicators in the order of the activity report's table
+#: indicators in the order of the activity report's table, the target right after the promeneurs
 INDICATORS = (
 	PROMENEURS,
+	TARGET,
+	TARGET_GAP,
 	PROFILE_TYPES,
 	STRUCTURE_TYPES,
 	INDIVIDUAL_PRESENTATIONS,
@@ -67,8 +76,14 @@ class YearFigures:
 	departmental_meetings: int = 0
 	training_days: float = 0.0
 	trainings: list[tuple[str, float]] = field(default_factory=list)
+	#: the department's target number of promeneurs (None: none set, or not known for that year)
+	target: int | None = None
 
-	def value(self, indicator: str) -> float:
+	def value(self, indicator: str) -> float | None:
+		if indicator == TARGET:
+			return self.target
+		if indicator == TARGET_GAP:
+			return target_gap(self.active_at_year_end, self.target)
 		if indicator == PROFILE_TYPES:
 			return len(self.professions)
 		if indicator == STRUCTURE_TYPES:
@@ -85,6 +100,13 @@ class YearFigures:
 		return []
 
 
+def target_gap(active: int, target: int | None) -> int | None:
+	"""Active promeneurs minus the target: negative below it, None without a target."""
+	if target is None:
+		return None
+	return active - target
+
+
 def _distinct(values: Iterable[str]) -> list[str]:
 	return sorted({value for value in values if value})
 
@@ -93,7 +115,9 @@ def combine(figures: Iterable[YearFigures]) -> YearFigures:
 	"""Figures of several departments together: counts add up, type lists are merged."""
 	total = YearFigures()
 	professions, structure_types = [], []
+	targets = []
 	for item in figures:
+		targets.append(item.target)
 		for name in (
 			"promeneurs",
 			"active_at_year_end",
@@ -112,6 +136,7 @@ def combine(figures: Iterable[YearFigures]) -> YearFigures:
 	total.professions = _distinct(professions)
 	total.structure_types = _distinct(structure_types)
 	total.trainings = group_trainings({"title": title, "days": days} for title, days in total.trainings)
+	total.target = sum(targets) if targets and None not in targets else None
 	return total
 
 
@@ -129,7 +154,9 @@ def group_trainings(rows: Iterable[Mapping]) -> list[tuple[str, float]]:
 	return sorted(days.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _change(current: float, previous: float) -> float:
+def _change(current: float | None, previous: float | None) -> float | None:
+	if current is None or previous is None:
+		return None
 	return round(current - previous, 2)
 
 

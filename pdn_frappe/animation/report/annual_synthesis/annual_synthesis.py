@@ -11,7 +11,9 @@ trainings given). Every figure is an SQL aggregate (``frappe.qb``); the layout c
 
 Who counts as a promeneur of a year: every promeneur whose time in the network (from becoming a
 candidate, or else active, until leaving) meets that year; "active on 31 December" tells how
-many were still active at the end of it.
+many were still active at the end of it. The department's target number of promeneurs (see
+:mod:`pdn_frappe.network.targets`) is compared with those: the target in force for the year
+chosen, and the gap (active on 31 December minus the target).
 """
 
 import datetime
@@ -23,6 +25,7 @@ from frappe.utils import cint, flt, getdate, nowdate
 
 from pdn_frappe.animation.utils import allowed_departments
 from pdn_frappe.domain import animation, synthesis
+from pdn_frappe.network import targets
 
 ACTIVITY_INDICATORS = {
 	animation.INDIVIDUAL_PRESENTATION: "individual_presentations",
@@ -46,6 +49,7 @@ def execute(filters=None):
 	shown = [code for code in departments if code in current or code in previous]
 	if filters.department and filters.department in departments and not shown:
 		shown = [filters.department]
+	set_targets(current, shown)
 	rows = synthesis.build_synthesis(shown, current, previous)
 	names = dict(
 		frappe.get_all(
@@ -65,6 +69,12 @@ def execute(filters=None):
 		chart(year, totals_now, totals_before),
 		summary(year, totals_now, totals_before),
 	)
+
+
+def set_targets(current: dict[str, synthesis.YearFigures], departments: list[str]) -> None:
+	"""Give the year's figures of each department its target (the one in force today)."""
+	for code, target in targets.department_targets(departments).items():
+		current.setdefault(code, synthesis.YearFigures()).target = target
 
 
 def columns(year: int) -> list[dict]:
@@ -102,8 +112,11 @@ def columns(year: int) -> list[dict]:
 	]
 
 
-def number_text(value: float, signed: bool = False) -> str:
-	"""23 for a count, 1,5 for days (in the site's number format); "+2" / "-1" when ``signed``."""
+def number_text(value: float | None, signed: bool = False) -> str:
+	"""23 for a count, 1,5 for days (in the site's number format); "+2" / "-1" when ``signed``;
+	nothing for a figure that is not known (a target not set)."""
+	if value is None:
+		return ""
 	value = flt(value, 2)
 	text = (
 		str(int(value))
@@ -118,6 +131,8 @@ def number_text(value: float, signed: bool = False) -> str:
 def indicator_labels() -> dict:
 	return {
 		synthesis.PROMENEURS: _("Promeneurs du Net"),
+		synthesis.TARGET: _("Target of promeneurs"),
+		synthesis.TARGET_GAP: _("Gap to the target"),
 		synthesis.PROFILE_TYPES: _("Types of profiles"),
 		synthesis.STRUCTURE_TYPES: _("Types of structures"),
 		synthesis.INDIVIDUAL_PRESENTATIONS: _("Individual presentations of the programme"),
@@ -154,12 +169,19 @@ def format_row(row: dict, names: dict, current: dict) -> dict:
 	if row["indicator"] == synthesis.TRAINING_DAYS:
 		text = "; ".join(_("{0} of training “{1}”").format(days_text(days), title) for title, days in details)
 	elif row["indicator"] == synthesis.PROMENEURS:
-		figures = (
-			synthesis.combine(current.values())
-			if code == synthesis.TOTAL
-			else current.get(code, synthesis.YearFigures())
-		)
+		figures = figures_of(code, current)
 		text = _("of which {0} active on 31 December").format(figures.active_at_year_end)
+	elif row["indicator"] == synthesis.TARGET:
+		text = (
+			_("Set by the steering committee")
+			if row["value"] is not None
+			else _("No target set for the department")
+		)
+	elif row["indicator"] == synthesis.TARGET_GAP and row["value"] is not None:
+		figures = figures_of(code, current)
+		text = _("{0} active on 31 December against a target of {1}").format(
+			figures.active_at_year_end, figures.target
+		)
 	else:
 		text = ", ".join(details)
 	return {
@@ -168,13 +190,20 @@ def format_row(row: dict, names: dict, current: dict) -> dict:
 		"value": row["value"],
 		"previous": row["previous"],
 		"change": row["change"],
-		"value_text": number_text(row["value"]),
+		"value_text": number_text(row["value"], signed=row["indicator"] == synthesis.TARGET_GAP),
 		"previous_text": number_text(row["previous"]),
 		"change_text": number_text(row["change"], signed=True),
 		"details": text,
 		"indent": 1,
 		"department": None if code == synthesis.TOTAL else code,
 	}
+
+
+def figures_of(code: str, current: dict) -> synthesis.YearFigures:
+	"""The year's figures of a department, or of every department together for the total block."""
+	if code == synthesis.TOTAL:
+		return synthesis.combine(current.values())
+	return current.get(code, synthesis.YearFigures())
 
 
 def chart(year: int, now: synthesis.YearFigures, before: synthesis.YearFigures) -> dict:
@@ -201,8 +230,19 @@ def summary(year: int, now: synthesis.YearFigures, before: synthesis.YearFigures
 			"indicator": "Green" if value >= previous else "Red",
 		}
 
+	target = []
+	if now.target is not None:
+		target = [
+			{
+				"label": _("Active promeneurs / target"),
+				"value": f"{now.active_at_year_end} / {now.target}",
+				"datatype": "Data",
+				"indicator": "Green" if now.active_at_year_end >= now.target else "Red",
+			}
+		]
 	return [
 		item(_("Promeneurs in {0}").format(year), now.promeneurs, before.promeneurs),
+		*target,
 		item(
 			_("Presentations of the programme"),
 			now.individual_presentations + now.collective_presentations,

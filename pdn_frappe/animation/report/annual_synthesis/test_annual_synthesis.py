@@ -71,6 +71,8 @@ class TestAnnualSynthesis(PdnTestCase):
 		by_indicator = {row["indicator"]: (row["value"], row["previous"], row["change"]) for row in rows}
 		expected = {
 			"promeneurs": (4, 3, 1),
+			"target_promeneurs": (None, None, None),  # no target set
+			"target_gap": (None, None, None),
 			"profile_types": (3, 2, 1),
 			"structure_types": (2, 1, 1),
 			"individual_presentations": (3, 1, 2),
@@ -106,6 +108,35 @@ class TestAnnualSynthesis(PdnTestCase):
 			(promeneurs["value_text"], promeneurs["previous_text"], promeneurs["change_text"]),
 			("4", "3", "+1"),
 		)
+
+	def test_the_target_and_the_gap(self):
+		frappe.db.set_value("PdN Department", DEPARTMENT, "target_promeneurs", 3)
+		_columns, data, _chart, summary = self.table()
+		rows = {row.get("indicator"): row for row in data}
+		target, gap = rows["target_promeneurs"], rows["target_gap"]
+		# the target in force, for the year chosen only
+		self.assertEqual((target["value"], target["previous"], target["change"]), (3, None, None))
+		self.assertEqual((target["value_text"], target["previous_text"]), ("3", ""))
+		# 2 active on 31 December 2030 against a target of 3
+		self.assertEqual((gap["value"], gap["value_text"], gap["previous_text"]), (-1, "-1", ""))
+		self.assertEqual(
+			gap["details"], frappe._("{0} active on 31 December against a target of {1}").format(2, 3)
+		)
+		self.assertEqual(summary[1]["label"], frappe._("Active promeneurs / target"))
+		self.assertEqual((summary[1]["value"], summary[1]["indicator"]), ("2 / 3", "Red"))
+		frappe.db.set_value("PdN Department", DEPARTMENT, "target_promeneurs", 2)
+		_columns, data, _chart, summary = self.table()
+		gap = next(row for row in data if row.get("indicator") == "target_gap")
+		self.assertEqual((gap["value"], gap["value_text"]), (0, "0"))
+		self.assertEqual((summary[1]["value"], summary[1]["indicator"]), ("2 / 2", "Green"))
+
+	def test_without_a_target_the_rows_stay_empty(self):
+		_columns, data, _chart, summary = self.table()
+		target = next(row for row in data if row.get("indicator") == "target_promeneurs")
+		self.assertEqual(
+			(target["value_text"], target["details"]), ("", frappe._("No target set for the department"))
+		)
+		self.assertNotIn(frappe._("Active promeneurs / target"), [item["label"] for item in summary])
 
 	def test_a_coordinator_only_sees_their_department(self):
 		coordinator03 = add_department_member("03", COORDINATOR)
