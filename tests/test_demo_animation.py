@@ -58,3 +58,16 @@ def test_demo_practice_notes_are_anonymous():
 			== []
 		)
 	assert {note.state for note in d.practice_notes()} >= {"Draft", "Under review", "Published"}
+
+
+def test_two_departmental_meetings_in_the_year_up_to_the_last_closed_quarter():
+	today = dt.date(2026, 12, 1)  # last closed quarter: Q3 2026
+	meetings = d.departmental_meetings(today)
+	for department in (d.ALLIER, d.PUY_DE_DOME):
+		days = sorted(m.starts_on.date() for m in meetings if m.department == department)
+		assert len(days) == 2
+		assert Period(2026, 1).contains(days[0]) and Period(2026, 2).contains(days[1])
+		assert all(day.weekday() < 5 for day in days)
+	assert all(m.kind == a.DEPARTMENTAL_MEETING and m.status == a.HELD for m in meetings)
+	assert len({m.title for m in meetings}) == 2  # two titles: not the same attendees twice
+	assert set(meetings) <= set(d.build_animation_demo(today).trainings)

@@ -197,3 +197,31 @@ def test_a_promeneur_without_network_uses_the_default_ones():
 	assert q.networks == ("Instagram",)
 	with pytest.raises(ValueError):
 		ev.build_questionnaire(promeneur, Period(2026, 3), TODAY, THEMES, ())
+
+
+def test_some_promeneurs_report_fewer_hours_than_committed_the_same_every_quarter(promeneurs, questionnaires):
+	from pdn_frappe.domain import commitments
+
+	by_key = {p.key: p for p in promeneurs}
+
+	def committed(q):
+		p = by_key[q.promeneur]
+		return commitments.committed_hours(
+			p.weekly_hours, q.period.start, q.period.end, p.active_since, p.ended_on
+		)
+
+	below = [q for q in questionnaires if q.values["hours_online"] < committed(q)]
+	assert 0 < len(below) < len(questionnaires) / 3
+	for q in questionnaires:
+		falls_short = ev.reports_below_commitment(q.promeneur)
+		assert (q.values["hours_online"] < committed(q)) == falls_short, q.promeneur
+		if falls_short:
+			assert q.values["hours_online"] <= committed(q) * ev.BELOW_COMMITMENT_RATIO
+
+
+def test_hours_against_the_commitment():
+	assert ev.hours_against_commitment(20, 26.3, below=False) == 26.5  # raised to the half hour above
+	assert ev.hours_against_commitment(30, 26.3, below=False) == 30
+	assert ev.hours_against_commitment(30, 26.3, below=True) == 19.5  # 3/4 of 26.3 = 19.7
+	assert ev.hours_against_commitment(12, 26.3, below=True) == 12
+	assert ev.hours_against_commitment(3, 0.4, below=True) == 0.5

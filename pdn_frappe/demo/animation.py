@@ -6,7 +6,10 @@ Two layers of made-up but realistic data:
   synthesis table (presentations, workshops, practice exchanges, welcome meetings, training days),
   so that the annual synthesis of 2019 reproduces that table from the records;
 * the last closed quarter and the coming weeks, relative to the day the demo is loaded, so that the
-  quarterly report, the workspaces and the registration to a training can be tried at once.
+  quarterly report, the workspaces and the registration to a training can be tried at once;
+* the two departmental meetings of the year before that quarter's end (the guide asks for at least
+  two a year), which most promeneurs attend, so that the commitments follow-up finds only some of
+  them short of collective times.
 
 Plain data (no frappe); the loader :mod:`pdn_frappe.animation.demo` turns it into documents. Every
 text is anonymous: no young person appears, the trainers and places are generic.
@@ -498,10 +501,42 @@ def practice_notes() -> list[DemoNote]:
 	]
 
 
+def departmental_meetings(today: datetime.date) -> list[DemoTraining]:
+	"""The two departmental meetings of each department held in the two quarters before the last
+	closed one: every promeneur is invited, most attend."""
+	quarter = last_ended_period(today)
+	first, second = quarter.previous().previous(), quarter.previous()
+	meetings = []
+	for department, place in (
+		(ALLIER, "Caf de l'Allier, Moulins"),
+		(PUY_DE_DOME, "Caf du Puy-de-Dôme, Clermont-Ferrand"),
+	):
+		for period, title in (
+			(first, "Rencontre départementale : bilan et perspectives"),
+			(second, "Rencontre départementale : échanges entre promeneurs"),
+		):
+			meetings.append(
+				_session(
+					department,
+					title,
+					a.DEPARTMENTAL_MEETING,
+					_weekday_after(period.start, 45),
+					(9, 30),
+					(16, 30),
+					place,
+					themes=("Usages du numérique et écrans",),
+					invited_share=1.0,
+					attended_share=0.85,
+					with_demo_promeneur=True,
+				)
+			)
+	return meetings
+
+
 def build_animation_demo(today: datetime.date) -> AnimationDemo:
 	"""The demo data of the animation module, for a site loaded on ``today``."""
 	return AnimationDemo(
-		trainings=trainings_2019() + recent_trainings(today),
+		trainings=trainings_2019() + departmental_meetings(today) + recent_trainings(today),
 		activities=activities_for(Period(2019), COUNTS_2019)
 		+ activities_for(last_ended_period(today), COUNTS_QUARTER),
 		notes=practice_notes(),

@@ -5,6 +5,11 @@ about :data:`RESPONSE_RATE` of the promeneurs who owe a questionnaire for a quar
 :func:`pdn_frappe.domain.evaluation.is_expected`, the one the reports apply) have answered it: the
 41 % participation of the 2019 activity report of the Allier and the Puy-de-Dôme.
 
+Most respondents report at least the hours online they committed to (weekly hours x weeks active
+in the quarter, the rule of :mod:`pdn_frappe.domain.commitments`); about
+:data:`BELOW_COMMITMENT_SHARE` of the promeneurs, the same every quarter, report fewer, so that the
+commitments follow-up shows some promeneurs below their commitments.
+
 Everything is deterministic: who answers a quarter is drawn from a hash of the promeneur's key and
 the quarter, and every figure from a generator seeded with the same two, so that loading the demo
 twice gives the same questionnaires with the same values. Only aggregate counts appear: no young
@@ -20,10 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from pdn_frappe.domain import commitments
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import QUARTER, Period, last_ended_period
 
@@ -35,6 +42,10 @@ QUARTERS = 4
 DUE_DAYS = 15
 #: share of the questionnaires sent after their due date
 LATE_ODDS = 0.12
+#: share of the promeneurs who report fewer hours online than they committed to
+BELOW_COMMITMENT_SHARE = 0.15
+#: what those promeneurs report at most, as a share of the hours committed
+BELOW_COMMITMENT_RATIO = 0.75
 
 NETWORK_WEIGHTS = {
 	"Instagram": 0.8, "Snapchat": 0.6, "Facebook": 0.45, "TikTok": 0.35, "WhatsApp": 0.3,
@@ -136,6 +147,21 @@ def draw(key: str, period: Period) -> float:
 	"""A number in [0, 1) fixed by the promeneur and the period: who answers comes first."""
 	digest = hashlib.sha256(seed(key, period).encode()).hexdigest()
 	return int(digest[:13], 16) / 16**13
+
+
+def reports_below_commitment(key: str) -> bool:
+	"""Whether the promeneur ``key`` reports fewer hours than committed (the same every quarter)."""
+	digest = hashlib.sha256(f"pdn-demo-hours|{key}".encode()).hexdigest()
+	return int(digest[:13], 16) / 16**13 < BELOW_COMMITMENT_SHARE
+
+
+def hours_against_commitment(hours: float, committed: float, below: bool) -> float:
+	"""The hours online of a demo questionnaire: at least the hours committed (to the half hour
+	above), or, for a promeneur below their commitment, at most :data:`BELOW_COMMITMENT_RATIO` of
+	them (to the half hour below, never less than half an hour)."""
+	if below:
+		return max(0.5, min(hours, math.floor(committed * BELOW_COMMITMENT_RATIO * 2) / 2))
+	return max(hours, math.ceil(committed * 2) / 2)
 
 
 def answered_count(expected: int, rate: float = RESPONSE_RATE) -> int:
@@ -251,6 +277,12 @@ def build_questionnaire(
 	networks = promeneur.networks or tuple(default_networks)
 	values, used, addressed = questionnaire_figures(
 		rng, period, promeneur.mission, promeneur.weekly_hours or 2, networks, themes
+	)
+	committed = commitments.committed_hours(
+		promeneur.weekly_hours or 2, period.start, period.end, promeneur.active_since, promeneur.ended_on
+	)
+	values["hours_online"] = hours_against_commitment(
+		values["hours_online"], committed, reports_below_commitment(promeneur.key)
 	)
 	if values["published_other"]:
 		values["published_other_text"] = "Offres de jobs d'été et d'apprentissage"
