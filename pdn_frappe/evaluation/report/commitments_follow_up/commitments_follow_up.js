@@ -32,8 +32,9 @@ frappe.query_reports["Commitments Follow-up"] = {
 			const colour = data.shortfall_count ? "red" : "green";
 			return `<span class="indicator-pill ${colour}">${value}</span>`;
 		}
-		if (column.fieldname === "hours_online" && data.hours_online !== null && data.hours_online !== undefined) {
-			if (data.hours_online < data.committed_hours) {
+		const reported = data.hours_online;
+		if (column.fieldname === "hours_online" && typeof reported === "number") {
+			if (reported < data.committed_hours) {
 				return `<span class="text-danger">${value}</span>`;
 			}
 		}
