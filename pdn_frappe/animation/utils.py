@@ -1,71 +1,17 @@
-"""Bridges between the rules of :mod:`pdn_frappe.domain.animation` and Frappe documents.
+"""Small lookups the animation doctypes share.
 
-The domain raises :class:`~pdn_frappe.domain.animation.AnimationError` with a stable code; this
-module turns it into a French message raised with the app's own exception class, and holds the
-small lookups the animation doctypes share.
+The rules of :mod:`pdn_frappe.domain.animation` raise
+:class:`~pdn_frappe.domain.animation.AnimationError`; the doctypes call them through
+:func:`pdn_frappe.errors.checked`, which throws them in French.
 """
 
 from __future__ import annotations
 
 import frappe
 from frappe import _
-from frappe.utils import format_datetime
 
 from pdn_frappe import exceptions
-from pdn_frappe.domain.animation import AnimationError
 from pdn_frappe.network import scope
-
-_ERRORS = {
-	"training_full": exceptions.TrainingFullError,
-	"training_started": exceptions.RegistrationError,
-	"training_cancelled": exceptions.RegistrationError,
-	"registration_closed": exceptions.RegistrationError,
-	"already_registered": exceptions.RegistrationError,
-	"not_registered": exceptions.RegistrationError,
-	"over_capacity": exceptions.TrainingFullError,
-	"ends_before_start": exceptions.InvalidTrainingError,
-	"not_an_attendee": exceptions.NotAnAttendeeError,
-	"invalid_hours": exceptions.InvalidActivityError,
-}
-
-
-def _message(error: AnimationError) -> str:
-	value = error.value
-	if error.code == "training_full":
-		return _("This training is full: its {0} seats are taken.").format(frappe.bold(value))
-	if error.code == "training_started":
-		return _("Registration is no longer possible: the training started on {0}.").format(
-			frappe.bold(format_datetime(value))
-		)
-	if error.code == "over_capacity":
-		return _("{0} participants are registered or attended, but the training has {1} seats.").format(
-			frappe.bold(value[0]), frappe.bold(value[1])
-		)
-	if error.code == "invalid_hours":
-		return _("Hours: {0} is not possible for one activity (more than 0 and at most 24).").format(
-			frappe.bold(value if value is not None else "")
-		)
-	messages = {
-		"training_cancelled": _("This training was cancelled."),
-		"registration_closed": _("Registration for this training is closed."),
-		"already_registered": _("You are already registered for this training."),
-		"not_registered": _("You are not registered for this training."),
-		"ends_before_start": _("The end of the training must come after its start."),
-		"not_an_attendee": _("Only the promeneurs who attended a training can give feedback on it."),
-	}
-	return messages.get(error.code, error.code)
-
-
-def run_rule(rule, *args, **kwargs):
-	"""Call a domain rule; turn its :class:`AnimationError` into a French message."""
-	try:
-		return rule(*args, **kwargs)
-	except AnimationError as error:
-		frappe.throw(
-			_message(error),
-			exc=_ERRORS.get(error.code, exceptions.PdnValidationError),
-			title=_("Not possible"),
-		)
 
 
 def promeneur_of(user: str | None = None, throw: bool = True) -> str | None:

@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
-from pdn_frappe import exceptions
+from pdn_frappe import errors, exceptions
 from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain.validation import DomainValidationError
@@ -35,13 +35,7 @@ def validate_application_file(doc, method=None) -> None:
 			if doc.attached_to_field in rules.ATTACHMENT_FIELDS
 			else "section_attachments"
 		)
-		frappe.throw(
-			utils.field_error_message(
-				rules.FieldError(field, error.code, error.value), config.max_attachment_mb
-			),
-			exc=exceptions.InvalidAttachmentError,
-			title=_("Attachment refused"),
-		)
+		errors.throw(error, label=utils.field_label(field), max_mb=config.max_attachment_mb)
 
 
 def _head(doc) -> bytes:

@@ -1,18 +1,18 @@
 """Shared helpers of the Applications module: French messages, open calls, site language.
 
 The rules live in :mod:`pdn_frappe.domain.applications`; this module loads what they need from the
-database and turns their error codes into French messages.
+database and gives their error codes the context of their French messages (:mod:`pdn_frappe.errors`).
 """
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, format_date, get_url, getdate, nowdate
+from frappe.utils import escape_html, get_url, getdate, nowdate
 
-from pdn_frappe import exceptions
-from pdn_frappe.mail import in_site_language, site_language  # noqa: F401 (used as utils.*)
+from pdn_frappe import errors, exceptions
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain import privacy as privacy_rules
 from pdn_frappe.domain.validation import DomainValidationError
+from pdn_frappe.mail import in_site_language, site_language  # noqa: F401 (used as utils.*)
 from pdn_frappe.network import privacy
 from pdn_frappe.settings import get_settings
 
@@ -85,27 +85,18 @@ def pick_call(department: str, requested: str | None = None) -> str:
 	try:
 		return rules.pick_call(calls, department, getdate(nowdate()), requested)
 	except DomainValidationError as error:
-		frappe.throw(
-			call_error_message(error.code, department, requested),
-			exc=exceptions.ApplicationCallClosedError,
-			title=_("No open call for applications"),
+		dates = frappe.db.get_value(CALL, requested, ["opening_date", "closing_date"]) if requested else None
+		if error.code == "call_closed" and not dates:
+			error = DomainValidationError("no_open_call", department)
+		opening, closing = dates or (None, None)
+		errors.throw(
+			error,
+			department=department_name(department),
+			call=call_title(requested),
+			opening=opening,
+			closing=closing,
+			calls_page='<a href="{0}">{0}</a>'.format(escape_html(get_url(CALLS_PAGE))),
 		)
-
-
-def call_error_message(code: str, department: str, call: str | None) -> str:
-	page = '<a href="{0}">{0}</a>'.format(get_url(CALLS_PAGE))
-	if code == "call_not_for_department":
-		return _("The call for applications {0} does not cover the department {1}.").format(
-			frappe.bold(escape_html(call_title(call))), frappe.bold(escape_html(department_name(department)))
-		)
-	if code == "call_closed" and call and frappe.db.exists(CALL, call):
-		opening, closing = frappe.db.get_value(CALL, call, ["opening_date", "closing_date"])
-		return _(
-			"The call for applications {0} does not accept applications any more: it was open from {1} to {2}. See the open calls on {3}."
-		).format(frappe.bold(escape_html(call_title(call))), format_date(opening), format_date(closing), page)
-	return _(
-		"No call for applications is open in the department {0} today. See the open calls on {1}."
-	).format(frappe.bold(escape_html(department_name(department))), page)
 
 
 def call_title(call: str | None) -> str:
@@ -135,58 +126,17 @@ def field_label(fieldname: str) -> str:
 
 
 def field_error_message(error: rules.FieldError, max_attachment_mb: int | None = None) -> str:
-	"""French sentence for one problem of the application form."""
-	label = field_label(error.fieldname)
-	code = error.code
-	if code == privacy_rules.WARNING_CODE:  # the value holds the kinds found, never the fragment
-		return _(
-			"{0}: write no young person's contact details or network handle here; this text holds {1}. Your own contact details go in the contact fields."
-		).format(label, privacy.kinds_text(error.value.split(",")))
-	value = frappe.bold(escape_html(error.value)) if error.value else ""
-	if code == "required":
-		return _("{0}: this field is required.").format(label)
-	if code == "invalid_email":
-		return _("{0}: {1} is not a valid e-mail address.").format(label, value)
-	if code == "invalid_phone":
-		return _("{0}: {1} is not a valid French phone number (10 digits, such as 04 70 12 34 56).").format(
-			label, value
-		)
-	if code == "invalid_siret":
-		return _(
-			"{0}: {1} is not a valid SIRET number. A SIRET has 14 digits and its check digit must be right."
-		).format(label, value)
-	if code == "invalid_postcode":
-		return _("{0}: {1} is not a valid French postcode (5 digits).").format(label, value)
-	if code == "postcode_department_mismatch":
-		return _("{0}: {1} is not in the chosen department. Check the postcode or the department.").format(
-			label, value
-		)
-	if code == "too_long":
-		return _("{0}: the text is too long ({1} characters at most).").format(label, error.value)
-	if code == "invalid_choice":
-		return _("{0}: {1} is not one of the proposed choices.").format(label, value)
-	if code == "no_network":
-		return _("{0}: choose at least one social network, or describe another one.").format(label)
-	if code == "no_public":
-		return _("{0}: tick at least one public.").format(label)
-	if code == "other_text_missing":
-		return _("{0}: please specify.").format(label)
-	if code == "charter_not_acknowledged":
-		return _("{0}: tick this box; the charter must be read and accepted.").format(label)
-	if code == "attachment_required":
-		return _("{0}: attach this document (PDF, JPEG or PNG).").format(label)
-	if code == "attachment_type":
-		return _("{0}: the file {1} is not accepted. Attach a PDF, JPEG or PNG file.").format(label, value)
-	if code == "attachment_too_large":
-		size_mb = frappe.format_value(
-			int(error.value or 0) / (1024 * 1024), {"fieldtype": "Float", "precision": 1}
-		)
-		return _("{0}: the file is too large ({1} MB); the limit is {2} MB.").format(
-			label, size_mb, max_attachment_mb or get_settings().max_attachment_mb
-		)
-	if code in ("attachment_empty", "attachment_unreadable"):
-		return _("{0}: the file {1} could not be read. Attach it again.").format(label, value)
-	return _("{0}: invalid value {1}.").format(label, value)
+	"""French sentence for one problem of the application form (the table of :mod:`pdn_frappe.errors`)."""
+	kinds = error.value.split(",") if error.code == privacy_rules.WARNING_CODE else ()
+	return errors.message(
+		errors.FORM,
+		error.code,
+		(error.value,),
+		label=field_label(error.fieldname),
+		kinds=privacy.kinds_text(kinds),  # the kinds found, never the fragment
+		max_mb=max_attachment_mb
+		or (get_settings().max_attachment_mb if error.code == "attachment_too_large" else ""),
+	)
 
 
 def throw_field_errors(errors: list[rules.FieldError], max_attachment_mb: int | None = None) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pdn_frappe.domain import privacy
+from pdn_frappe.domain.errors import DomainError
 from pdn_frappe.domain.privacy import plain_text
 
 # ---------------------------------------------------------------- vocabulary (values of Select fields)
@@ -97,16 +98,10 @@ ACTIVITY_KINDS = tuple(ACTIVITY_AXES)
 TRAINING_AXIS = AXIS_ANIMATION
 
 
-class AnimationError(ValueError):
-	"""A rule of the network's life was broken; ``code`` is stable, ``value`` helps the message."""
+class AnimationError(DomainError):
+	"""A rule of the network's life was broken; ``code`` is stable, ``values`` help the message."""
 
-	def __init__(self, code: str, value: object = None) -> None:
-		super().__init__(code, value)
-		self.code = code
-		self.value = value
-
-	def __str__(self) -> str:
-		return f"{self.code}: {self.value!r}"
+	kind = "animation"
 
 
 # ---------------------------------------------------------------- trainings
@@ -127,7 +122,7 @@ def check_activity_hours(hours: float | None) -> float:
 
 def check_training_dates(starts_on: datetime.datetime, ends_on: datetime.datetime) -> None:
 	if ends_on <= starts_on:
-		raise AnimationError("ends_before_start", (starts_on, ends_on))
+		raise AnimationError("ends_before_start", starts_on, ends_on)
 
 
 def session_hours(starts_on: datetime.datetime, ends_on: datetime.datetime) -> float:
@@ -197,7 +192,7 @@ def check_capacity(capacity: int | None, statuses: Iterable[str]) -> None:
 	"""The coordinator cannot put more people on seats than the training has."""
 	taken = seats_taken(statuses)
 	if capacity and taken > capacity:
-		raise AnimationError("over_capacity", (taken, capacity))
+		raise AnimationError("over_capacity", taken, capacity)
 
 
 def rating_average(ratings: Iterable[float | None]) -> float | None:

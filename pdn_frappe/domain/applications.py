@@ -104,7 +104,7 @@ def call_is_open(status: str | None, opening_date: object, closing_date: object,
 def check_call_dates(opening_date: object, closing_date: object) -> None:
 	opening, closing = as_date(opening_date), as_date(closing_date)
 	if opening and closing and closing < opening:
-		raise DomainValidationError("closing_before_opening", str(closing))
+		raise DomainValidationError("closing_before_opening", closing, opening)
 
 
 def call_departments(lead_department: str | None, other_departments: Iterable[str] = ()) -> list[str]:

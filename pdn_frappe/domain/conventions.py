@@ -21,19 +21,15 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from pdn_frappe.domain.errors import DomainError
+
 # --------------------------------------------------------------------------- errors
 
 
-class ConventionRuleError(ValueError):
+class ConventionRuleError(DomainError):
 	"""``code`` names the rule; ``values`` are what the message shows."""
 
-	def __init__(self, code: str, *values) -> None:
-		super().__init__(code, *values)
-		self.code = code
-		self.values = values
-
-	def __str__(self) -> str:
-		return f"{self.code}: {self.values!r}"
+	kind = "convention"
 
 
 # --------------------------------------------------------------------------- lifecycle

@@ -24,20 +24,15 @@ from dataclasses import dataclass, replace
 
 from pdn_frappe.domain.applications import as_date
 from pdn_frappe.domain.conventions import ACTIVE as CONVENTION_ACTIVE
+from pdn_frappe.domain.errors import DomainError
 
 # --------------------------------------------------------------------------- errors
 
 
-class LifecycleError(ValueError):
+class LifecycleError(DomainError):
 	"""``code`` names the rule; ``values`` are what the message shows."""
 
-	def __init__(self, code: str, *values) -> None:
-		super().__init__(code, *values)
-		self.code = code
-		self.values = values
-
-	def __str__(self) -> str:
-		return f"{self.code}: {self.values!r}"
+	kind = "lifecycle"
 
 
 # --------------------------------------------------------------------------- statuses (values of the Select field)

@@ -19,6 +19,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pdn_frappe.domain.errors import DomainError
+
 QUARTER = "Quarter"
 YEAR = "Year"
 PERIOD_TYPES = (QUARTER, YEAR)
@@ -33,14 +35,11 @@ REPORT_QUARTER_DUE_DATES: dict[int, tuple[int, int]] = {1: (4, 15), 2: (7, 15), 
 REPORT_YEAR_DUE_DATE = (1, 15)
 
 
-class PeriodError(ValueError):
+class PeriodError(DomainError):
 	"""A period that cannot exist; ``code`` is one of "invalid_period_type", "invalid_year",
 	"invalid_quarter", "invalid_period_key"."""
 
-	def __init__(self, code: str, value: object) -> None:
-		super().__init__(code, value)
-		self.code = code
-		self.value = value
+	kind = "period"
 
 
 @dataclass(frozen=True, order=True)

@@ -26,22 +26,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pdn_frappe.domain.applications import ACCEPTED, ATTACHMENT_FIELDS, REJECTED, WITHDRAWN, as_date
+from pdn_frappe.domain.errors import DomainError
 from pdn_frappe.domain.lifecycle import ENDED_STATUSES
 from pdn_frappe.domain.periods import add_months
 
 # --------------------------------------------------------------------------- errors
 
 
-class RetentionError(ValueError):
+class RetentionError(DomainError):
 	"""``code`` names the rule; ``values`` are what the message shows."""
 
-	def __init__(self, code: str, *values) -> None:
-		super().__init__(code, *values)
-		self.code = code
-		self.values = values
-
-	def __str__(self) -> str:
-		return f"{self.code}: {self.values!r}"
+	kind = "retention"
 
 
 # --------------------------------------------------------------------------- defaults (PdN Settings)

@@ -11,18 +11,13 @@ import re
 from urllib.parse import urlsplit
 
 from pdn_frappe.domain.departments import department_for_postcode, normalize_code
+from pdn_frappe.domain.errors import DomainError
 
 
-class DomainValidationError(ValueError):
+class DomainValidationError(DomainError):
 	"""A business rule rejected a value; `code` is a stable machine string such as "invalid_siret"."""
 
-	def __init__(self, code: str, value: str) -> None:
-		super().__init__(code, value)
-		self.code = code
-		self.value = value
-
-	def __str__(self) -> str:
-		return f"{self.code}: {self.value!r}"
+	kind = "validation"
 
 
 def _as_text(value: object) -> str:

@@ -19,24 +19,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from pdn_frappe import exceptions, roles
+from pdn_frappe import errors, roles
 from pdn_frappe.domain import lifecycle as rules
 
 PROMENEUR = "PdN Promeneur"
-
-
-def _message(error: rules.LifecycleError) -> str:
-	status = [_(value) if isinstance(value, str) else value for value in error.values]
-	messages = {
-		"invalid_transition": lambda: _("A promeneur cannot go from {0} to {1}.").format(
-			frappe.bold(status[0]), frappe.bold(status[1])
-		),
-		"reason_required": lambda: _("Give the reason why the promeneur becomes {0}.").format(
-			frappe.bold(status[0])
-		),
-		"same_status": lambda: _("The promeneur already has the status {0}.").format(frappe.bold(status[0])),
-	}
-	return messages.get(error.code, lambda: _("This change of status is not possible."))()
 
 
 def apply_status_change(doc) -> None:
@@ -63,7 +49,7 @@ def apply_status_change(doc) -> None:
 			reason_code=doc.flags.status_reason_code or rules.REASON_MANUAL,
 		)
 	except rules.LifecycleError as error:
-		frappe.throw(_message(error), exc=exceptions.StatusChangeError, title=_("Change of status"))
+		errors.throw(error)
 	for fieldname, value in move.values(doc.as_dict()).items():
 		if before is not None or not doc.get(fieldname):
 			doc.set(fieldname, value)

@@ -36,7 +36,7 @@ from frappe import _
 from frappe.utils import add_days, add_months, cint, getdate, now_datetime, nowdate
 from frappe.utils.global_search import update_global_search
 
-from pdn_frappe import roles
+from pdn_frappe import errors, roles
 from pdn_frappe.domain import retention as rules
 from pdn_frappe.domain.applications import ACCEPTED
 from pdn_frappe.domain.lifecycle import ENDED_STATUSES
@@ -102,13 +102,8 @@ def settings() -> frappe._dict:
 				values.retention_former_promeneur_months, rules.DEFAULT_FORMER_PROMENEUR_MONTHS
 			),
 		)
-	except rules.RetentionError:
-		frappe.throw(
-			_("The retention periods of {0} must lie between {1} and {2} months.").format(
-				_(SETTINGS), 1, rules.MAX_MONTHS
-			),
-			title=_("Invalid value"),
-		)
+	except rules.RetentionError as error:
+		errors.throw(error, settings=_(SETTINGS))
 
 
 # ------------------------------------------------------------------ the daily job

@@ -5,8 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from pdn_frappe import exceptions
-from pdn_frappe.animation.utils import run_rule
+from pdn_frappe import errors, exceptions
 from pdn_frappe.domain import animation
 from pdn_frappe.network import privacy
 
@@ -90,7 +89,7 @@ class PdNCoordinationActivity(Document):
 			)
 
 	def validate_hours(self):
-		self.hours = run_rule(animation.check_activity_hours, self.hours)
+		self.hours = errors.checked(animation.check_activity_hours, self.hours)
 
 	def clear_unrelated_fields(self):
 		"""Keep only the details that make sense for the kind (hidden fields keep no stale value)."""

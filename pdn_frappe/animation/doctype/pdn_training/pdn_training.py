@@ -6,9 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
-from pdn_frappe import exceptions, mail
+from pdn_frappe import errors, exceptions, mail
 from pdn_frappe.animation import notices, participation
-from pdn_frappe.animation.utils import promeneur_of, run_rule
+from pdn_frappe.animation.utils import promeneur_of
 from pdn_frappe.domain import animation, validation
 from pdn_frappe.network import scope
 from pdn_frappe.network.utils import clean_field
@@ -84,7 +84,9 @@ class PdNTraining(Document):
 
 	def validate_dates(self):
 		if self.starts_on and self.ends_on:
-			run_rule(animation.check_training_dates, get_datetime(self.starts_on), get_datetime(self.ends_on))
+			errors.checked(
+				animation.check_training_dates, get_datetime(self.starts_on), get_datetime(self.ends_on)
+			)
 
 	def set_hours_and_days(self):
 		starts_on, ends_on = get_datetime(self.starts_on), get_datetime(self.ends_on)
@@ -112,7 +114,7 @@ class PdNTraining(Document):
 				row.registered_on = now_datetime()
 
 	def validate_capacity(self):
-		run_rule(animation.check_capacity, self.capacity, [row.status for row in self.participants])
+		errors.checked(animation.check_capacity, self.capacity, [row.status for row in self.participants])
 
 	def set_counts(self):
 		statuses = [row.status for row in self.participants]
@@ -176,7 +178,7 @@ class PdNTraining(Document):
 		promeneur = promeneur_of()
 		self._lock()
 		statuses = {row.promeneur: row.status for row in self.participants}
-		run_rule(
+		errors.checked(
 			animation.check_registration,
 			training_status=self.status,
 			registration_open=bool(self.registration_open),
@@ -205,7 +207,7 @@ class PdNTraining(Document):
 		promeneur = promeneur_of()
 		self._lock()
 		row = next((row for row in self.participants if row.promeneur == promeneur), None)
-		run_rule(
+		errors.checked(
 			animation.check_unregistration,
 			training_status=self.status,
 			starts_on=get_datetime(self.starts_on),

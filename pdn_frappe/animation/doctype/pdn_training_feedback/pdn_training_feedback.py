@@ -5,9 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from pdn_frappe import exceptions
+from pdn_frappe import errors, exceptions
 from pdn_frappe.animation import participation
-from pdn_frappe.animation.utils import promeneur_of, run_rule
+from pdn_frappe.animation.utils import promeneur_of
 from pdn_frappe.domain import animation
 from pdn_frappe.network import privacy
 
@@ -58,7 +58,7 @@ class PdNTrainingFeedback(Document):
 			{"parent": self.training, "parenttype": "PdN Training", "promeneur": self.promeneur},
 			"status",
 		)
-		run_rule(animation.check_feedback, status)
+		errors.checked(animation.check_feedback, status)
 
 	def validate_free_texts(self):
 		privacy.check_free_texts(self, FREE_TEXT_FIELDS)

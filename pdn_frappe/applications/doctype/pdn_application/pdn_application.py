@@ -6,11 +6,10 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, nowdate
 
-from pdn_frappe import exceptions
+from pdn_frappe import errors
 from pdn_frappe.applications import notifications, records, review, utils
 from pdn_frappe.applications.submission import check_honeypot
 from pdn_frappe.domain import applications as rules
-from pdn_frappe.domain.validation import DomainValidationError
 from pdn_frappe.domain import privacy as privacy_rules
 from pdn_frappe.network import privacy, scope
 
@@ -196,20 +195,9 @@ class PdNApplication(Document):
 		return before.workflow_state if before else None
 
 	def validate_decision(self):
-		try:
-			rules.check_decision(self.workflow_state, self.rejection_reason, self.correction_request)
-		except DomainValidationError as error:
-			if error.code == "rejection_reason_required":
-				message = _("To refuse an application, write the reason in {0}: it is sent to the applicant.")
-				label = _("Reason for the refusal")
-			else:
-				message = _("To return an application for correction, write what to correct in {0}.")
-				label = _("Corrections requested")
-			frappe.throw(
-				message.format(frappe.bold(label)),
-				exc=exceptions.DecisionReasonRequiredError,
-				title=_("Reason required"),
-			)
+		errors.checked(
+			rules.check_decision, self.workflow_state, self.rejection_reason, self.correction_request
+		)
 
 	def set_review_dates(self):
 		state, previous = self.workflow_state, self.previous_state

@@ -4,12 +4,11 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import format_date, getdate, nowdate
+from frappe.utils import getdate, nowdate
 
-from pdn_frappe import exceptions
+from pdn_frappe import errors, exceptions
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain import validation
-from pdn_frappe.domain.validation import DomainValidationError
 from pdn_frappe.network.utils import clean_field
 
 
@@ -52,16 +51,7 @@ class PdNApplicationCall(Document):
 		self.validate_welcome_meetings()
 
 	def validate_dates(self):
-		try:
-			rules.check_call_dates(self.opening_date, self.closing_date)
-		except DomainValidationError:
-			frappe.throw(
-				_("The closing date {0} cannot come before the opening date {1}.").format(
-					frappe.bold(format_date(self.closing_date)), frappe.bold(format_date(self.opening_date))
-				),
-				exc=exceptions.InvalidCallDatesError,
-				title=_("Invalid value"),
-			)
+		errors.checked(rules.check_call_dates, self.opening_date, self.closing_date)
 
 	def validate_departments(self):
 		"""The other departments never repeat the lead department nor each other."""

@@ -6,9 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt, getdate, nowdate
 
-from pdn_frappe import exceptions
+from pdn_frappe import errors, exceptions
 from pdn_frappe.conventions import activation, documents
-from pdn_frappe.conventions.utils import apply_rule
 from pdn_frappe.domain import conventions as rules
 from pdn_frappe.network import scope
 
@@ -120,16 +119,16 @@ class PdNConvention(Document):
 
 	def validate_status(self):
 		before = self.get_doc_before_save()
-		apply_rule(rules.check_transition, before.status if before else None, self.status)
+		errors.checked(rules.check_transition, before.status if before else None, self.status)
 
 	def validate_period(self):
 		start = getdate(self.start_date) if self.start_date else None
 		end = getdate(self.end_date) if self.end_date else None
-		apply_rule(rules.check_period, start, end)
+		errors.checked(rules.check_period, start, end)
 
 	def validate_subsidies(self):
 		if self.start_date and self.end_date:
-			apply_rule(
+			errors.checked(
 				rules.check_subsidies,
 				[row.as_dict() for row in self.subsidies],
 				getdate(self.start_date),
@@ -235,7 +234,7 @@ class PdNConvention(Document):
 
 	def change_status(self, status: str, on=None):
 		"""Move to ``status`` (checked by the lifecycle rules), stamp its date and save."""
-		apply_rule(rules.check_transition, self.status, status)
+		errors.checked(rules.check_transition, self.status, status)
 		self.status = status
 		if status in STATUS_DATES:
 			self.set(STATUS_DATES[status], on or nowdate())
