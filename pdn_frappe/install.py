@@ -11,12 +11,30 @@ def after_install():
 	sync_departments()
 	sync_document_templates()
 	sync_email_templates()
+	let_administrators_edit_email_templates()
 
 
 def after_migrate():
 	sync_departments()
 	sync_document_templates()
 	sync_email_templates()
+	let_administrators_edit_email_templates()
+
+
+def let_administrators_edit_email_templates():
+	"""The network's administrators edit the e-mail texts without a deploy (a Custom DocPerm)."""
+	import frappe
+	from frappe.permissions import add_permission, update_permission_property
+
+	from pdn_frappe.roles import ADMINISTRATOR
+
+	doctype = "Email Template"
+	if frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": ADMINISTRATOR, "permlevel": 0}):
+		return
+	add_permission(doctype, ADMINISTRATOR, 0)
+	for ptype in ("write", "create"):
+		update_permission_property(doctype, ADMINISTRATOR, 0, ptype, 1, validate=False)
+	frappe.clear_cache(doctype=doctype)
 
 
 def sync_document_templates():

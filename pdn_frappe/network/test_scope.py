@@ -311,6 +311,13 @@ class TestScope(PdnTestCase):
 		attempt(guest_rate_limit=10, max_attachment_mb=10)
 		self.assertEqual(frappe.db.get_single_value("PdN Settings", "max_attachment_mb"), 10)
 
+	def test_administrators_edit_the_email_texts(self):
+		from pdn_frappe.install import let_administrators_edit_email_templates
+
+		let_administrators_edit_email_templates()
+		self.assertTrue(frappe.has_permission("Email Template", "write", user=self.users["admin"]))
+		self.assertFalse(frappe.has_permission("Email Template", "write", user=self.users["coordinator"]))
+
 	def test_masters_and_caf_details_are_national(self):
 		self.as_("coordinator")
 		theme = frappe.get_doc({"doctype": "PdN Theme", "theme_name": "Thème local"})
