@@ -13,7 +13,7 @@ import dataclasses
 import frappe
 from frappe.utils import cint
 
-from pdn_frappe.domain import applications, retention
+from pdn_frappe.domain import applications, company, retention
 from pdn_frappe.domain.periods import QUARTER
 
 DOCTYPE = "PdN Settings"
@@ -36,6 +36,8 @@ class Settings:
 	# the application form
 	guest_rate_limit: int = 5
 	max_attachment_mb: int = 5
+	# the company directory a SIRET is looked up in
+	company_directory_url: str = company.DEFAULT_URL
 	# personal data
 	retention_enabled: bool = True
 	retention_rejected_months: int = retention.DEFAULT_REJECTED_APPLICATION_MONTHS

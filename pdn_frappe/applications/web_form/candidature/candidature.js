@@ -367,6 +367,52 @@ frappe.ready(() => {
 		window.scrollTo(0, 0);
 	}
 
+	// ------------------------------------------------------------ company directory
+
+	// A valid SIRET fills the structure's empty fields from the company directory; the candidate
+	// checks and corrects them. When the directory does not answer, nothing changes.
+	const COMPANY_FIELDS = ["structure_name", "address_line1", "postcode", "city", "legal_status"];
+	let looked_up_siret = null;
+
+	async function lookup_company() {
+		const siret = String(web_form.get_value("siret") || "").replace(/[\s.\-]/g, "");
+		if (state.correction || !/^[0-9]{14}$/.test(siret) || siret === looked_up_siret) {
+			return;
+		}
+		looked_up_siret = siret;
+		let answer = {};
+		try {
+			const response = await fetch(
+				`/api/method/pdn_frappe.network.company.lookup?siret=${encodeURIComponent(siret)}`,
+				{ headers: { Accept: "application/json" } }
+			);
+			answer = response.ok ? (await response.json()).message || {} : {};
+		} catch (e) {
+			answer = {};
+		}
+		let note = "";
+		if (answer.status === "found") {
+			const filled = COMPANY_FIELDS.filter((fieldname) => {
+				const value = (answer.values || {})[fieldname];
+				if (!value || web_form.get_value(fieldname)) {
+					return false;
+				}
+				web_form.set_value(fieldname, value);
+				return true;
+			});
+			if (!answer.open) {
+				note = __("The company directory lists this establishment as closed. Check the SIRET with the structure.");
+			} else if (filled.length) {
+				note = __("Filled in from the company directory: {0}. Check them.", [filled.map(label_of).join(", ")]);
+			}
+		} else if (answer.status === "not_found") {
+			note = __("This SIRET is not in the company directory: fill in the structure yourself.");
+		}
+		web_form.set_df_property("siret", "description", note ? frappe.utils.escape_html(note) : "");
+	}
+
+	web_form.on("siret", () => lookup_company());
+
 	// ------------------------------------------------------------ start
 
 	const honeypot = web_form.fields_dict.website_url;

@@ -6,7 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint
 
-from pdn_frappe.domain import retention
+from pdn_frappe import errors
+from pdn_frappe.domain import retention, validation
+from pdn_frappe.domain.errors import DomainError
 from pdn_frappe.exceptions import SettingsBoundsError
 from pdn_frappe.settings import DEFAULTS
 
@@ -38,6 +40,7 @@ class PdNSettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		company_directory_url: DF.Data
 		directory_enabled: DF.Check
 		directory_page_size: DF.Int
 		evaluation_alert_coordination: DF.Check
@@ -57,6 +60,7 @@ class PdNSettings(Document):
 	def validate(self):
 		self.set_missing_retention_values()
 		self.validate_bounds()
+		self.validate_company_directory_url()
 
 	def set_missing_retention_values(self):
 		"""A retention setting never stored yet (the form shows it empty) takes its default."""
@@ -76,3 +80,12 @@ class PdNSettings(Document):
 					exc=SettingsBoundsError,
 					title=_("Invalid value"),
 				)
+
+	def validate_company_directory_url(self):
+		"""The company directory is reached by its http(s) address only."""
+		if not self.company_directory_url:
+			return
+		try:
+			self.company_directory_url = validation.normalize_url(self.company_directory_url)
+		except DomainError as error:
+			errors.throw(error, label=_(self.meta.get_label("company_directory_url")))
