@@ -14,7 +14,7 @@ frappe.listview_settings["PdN Application"] = {
 	add_fields: ["workflow_state", "department", "application_call", "submitted_on"],
 	get_indicator(doc) {
 		const state = doc.workflow_state || "Submitted";
-		return [__(state), PDN_APPLICATION_COLORS[state] || "gray", `workflow_state,=,${state}`];
+		return [__(state, null, "PdN Application"), PDN_APPLICATION_COLORS[state] || "gray", `workflow_state,=,${state}`];
 	},
 	onload(listview) {
 		listview.page.add_inner_button(__("To review"), () => {

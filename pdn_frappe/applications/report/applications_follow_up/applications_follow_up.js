@@ -16,7 +16,7 @@ frappe.query_reports["Applications Follow-up"] = {
 			fieldtype: "Select",
 			options: [
 				"",
-				{ value: "Submitted", label: __("Submitted") },
+				{ value: "Submitted", label: __("Submitted", null, "PdN Application") },
 				{ value: "Pre-selected", label: __("Pre-selected") },
 				{ value: "Returned for correction", label: __("Returned for correction") },
 				{ value: "Accepted", label: __("Accepted") },

@@ -123,7 +123,7 @@ def get_rows(filters: frappe._dict) -> list[dict]:
 
 	rows = query.run(as_dict=True)
 	for row in rows:
-		row.state_label = _(row.state or "")
+		row.state_label = _(row.state or "", context="PdN Application")
 		for key in ("preselection_days", "decision_days"):
 			row[key] = round(float(row[key]), 1) if row[key] is not None else None
 		row.oldest_pending_days = (

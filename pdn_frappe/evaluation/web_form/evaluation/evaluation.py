@@ -51,6 +51,9 @@ def get_context(context):
 	elif frappe.form_dict.is_new:
 		evaluation["defaults"] = new_questionnaire_defaults()
 	context.pdn_evaluation = evaluation
+	if frappe.form_dict.is_new:
+		# Frappe writes "New {0}" around the form's English title
+		context.title = _("New activity questionnaire")
 	return context
 
 
