@@ -197,7 +197,8 @@ class PdNEvaluation(Document):
 			)
 
 	def set_title(self):
-		self.title = f"{self.promeneur_name or self.promeneur} · {self.period}"
+		""""Camille Martin · T1 2026": the period as users read it (the key stays in ``period``)."""
+		self.title = f"{self.promeneur_name or self.promeneur} · {utils.period_label(self.get_period())}"
 
 	def set_status(self):
 		self.status = STATUSES[int(self.docstatus or 0)]
