@@ -265,6 +265,7 @@ def test_profile_page_escapes_every_value_and_links_only_http():
 		"www/promeneurs/profile.html",
 		{
 			"p": profile,
+			"department_of": "de " + profile.department_name,
 			"title": translate("{0}, Promeneur du Net").format(profile.first_name),
 			"parents": [{"route": "promeneurs", "title": "Directory of the Promeneurs du Net"}],
 			"report_link": directory.report_link("coordination@caf.example.fr", HOSTILE, HOSTILE),
@@ -484,7 +485,7 @@ def hostile_document_context() -> dict:
 		"structure": {**address, "legal_status": HOSTILE, "siret": HOSTILE, "city": HOSTILE},
 		"caf": address,
 		"msa": address,
-		"department": {"code": HOSTILE, "name": HOSTILE},
+		"department": {"code": HOSTILE, "name": HOSTILE, "of_name": HOSTILE},
 		"period": {
 			"start": datetime.date(2026, 1, 1),
 			"end": datetime.date(2028, 12, 31),

@@ -18,6 +18,7 @@ from frappe.utils import escape_html, flt, getdate, nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import conventions as rules
+from pdn_frappe.domain import departments
 from pdn_frappe.domain import documents
 
 CONVENTION = "PdN Convention"
@@ -226,7 +227,12 @@ def _department(code: str) -> tuple[dict, dict, dict]:
 		"phone": department.coordination_phone,
 	}
 	return (
-		{"code": department.code, "name": department.department_name},
+		{
+			"code": department.code,
+			"name": department.department_name,
+			# "de l'Allier", "du Puy-de-Dôme": the name as a French sentence needs it after "de"
+			"of_name": departments.of_department(department.department_name, department.code),
+		},
 		{"name": department.caf_name, "address": department.caf_address},
 		coordination,
 	)

@@ -176,3 +176,28 @@ def department_for_postcode(postcode: str) -> str | None:
 		return "2A" if postcode[2] in "01" else "2B"
 	prefix = postcode[:2]
 	return prefix if prefix in DEPARTMENTS_BY_CODE else None
+
+
+_BY_NAME: dict[str, Department] = {department.name: department for department in DEPARTMENTS}
+_CAF = "Caf "
+
+
+def of_department(name: str, code: str | None = None) -> str:
+	"""The department's name as French writes it after "de": "de l'Allier", "du Puy-de-Dôme",
+	"de la Somme", "des Bouches-du-Rhône", "de Paris", "d'Eure-et-Loir".
+
+	The article of each department is the one in the name of its Caf ("Caf de l'Allier"). A name
+	the list does not know (a department renamed by an administrator) gets "de", or "d'" before a
+	vowel.
+	"""
+	name = (name or "").strip()
+	if not name:
+		return ""
+	department = DEPARTMENTS_BY_CODE.get(normalize_code(code) or "") if code else None
+	if department is None or department.name != name:
+		department = _BY_NAME.get(name)
+	if department and department.caf_name.startswith(_CAF) and department.caf_name.endswith(name):
+		return department.caf_name[len(_CAF) :]
+	if name[0].lower() in "aeiouyhàâéèêîôû":
+		return "d'" + name
+	return "de " + name

@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_url
 
+from pdn_frappe.domain import departments
 from pdn_frappe.domain import directory as rules
 from pdn_frappe.network import directory
 from pdn_frappe.network.directory_pages import guest_may_get_cached_page
@@ -21,6 +22,8 @@ def get_context(context):
 	if not profile:
 		raise frappe.PageDoesNotExistError
 	context.p = profile
+	# "de l'Allier", "du Puy-de-Dôme": the department as the French sentence needs it
+	context.department_of = departments.of_department(profile.department_name, profile.department)
 	context.title = _("{0}, Promeneur du Net").format(profile.first_name)
 	context.parents = [
 		{"route": rules.DIRECTORY_ROUTE, "title": _("Directory of the Promeneurs du Net")},

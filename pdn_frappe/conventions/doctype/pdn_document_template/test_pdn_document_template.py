@@ -12,7 +12,8 @@ from pdn_frappe.tests.utils import add_department_member
 
 
 def shipped_convention():
-	return frappe.get_doc("PdN Document Template", {"shipped_key": "convention-v1"})
+	key = next(t["shipped_key"] for t in shipped_templates.shipped_templates() if t["document_kind"] == "Convention")
+	return frappe.get_doc("PdN Document Template", {"shipped_key": key})
 
 
 class TestPdNDocumentTemplate(ConventionsTestCase):
