@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import frappe
 from frappe.query_builder import Criterion
+from frappe.query_builder.terms import NamedParameterWrapper
+from pypika.terms import EmptyCriterion
 
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import Period
@@ -39,3 +41,30 @@ def where_all(query, criteria):
 	for criterion in criteria:
 		query = query.where(criterion)
 	return query
+
+
+#: SQL of the statements run through :func:`run_rendered`, by their key
+_RENDERED: dict[tuple, tuple[str, dict]] = {}
+
+
+def criteria_key(criteria) -> str:
+	"""The criteria as SQL with their values written out: a key that names everything they match."""
+	return " AND ".join(str(criterion) for criterion in criteria if not isinstance(criterion, EmptyCriterion))
+
+
+def run_rendered(key: tuple, build, **kwargs):
+	"""Run the query ``build()`` makes, rendered to SQL once per ``key`` in this process.
+
+	The query builder takes about as long to render a large aggregate (tens of sums and cases) as the
+	database takes to run it on one department; ``key`` must determine the query entirely (the
+	:func:`criteria_key` of its criteria and whatever else ``build`` reads).
+	"""
+	rendered = _RENDERED.get(key)
+	if rendered is None:
+		collector = NamedParameterWrapper()
+		rendered = (build().get_sql(param_wrapper=collector), collector.get_parameters())
+		if len(_RENDERED) >= 512:
+			_RENDERED.clear()
+		_RENDERED[key] = rendered
+	sql, params = rendered
+	return frappe.db.sql(sql, params, **kwargs)

@@ -511,6 +511,20 @@ def criterion(table, doctype: str, user: str | None = None) -> Criterion:
 	return Criterion.any(alternatives)
 
 
+def finer_than_departments(doctype: str, user: str | None = None) -> bool:
+	"""Whether the user's scope on ``doctype`` names structures or records (a promeneur's own) and not
+	only departments: figures added up by department cannot answer for such a user."""
+	scope = user_scope(user)
+	if scope.unrestricted:
+		return False
+	keys = SCOPED_DOCTYPES[doctype]
+	return any(
+		(keys.structure and role_scope.structures is not ALL)
+		or (keys.promeneur and role_scope.promeneurs is not ALL)
+		for _role, role_scope in _role_scopes(doctype, "read", scope)
+	)
+
+
 def is_scoped_user(user: str | None = None) -> bool:
 	"""Whether the user's access goes through the scope (any app role, and not a System Manager)."""
 	scope = user_scope(user)

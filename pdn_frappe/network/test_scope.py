@@ -42,6 +42,7 @@ MATRIX = {
 	"PdN Document Template": {"coordinator": "r", "caf": "r", "manager": "", "promeneur": "", "admin": "rcwd"},
 	"PdN Evaluation": {"coordinator": "rcws", "caf": "r", "manager": "r", "promeneur": "rcws", "admin": ""},
 	"PdN Evaluation Reminder": {"coordinator": "r", "caf": "r", "manager": "", "promeneur": "", "admin": ""},
+	"PdN Evaluation Rollup": {"coordinator": "", "caf": "", "manager": "", "promeneur": "", "admin": ""},
 	"PdN Department": {"coordinator": "rw", "caf": "rw", "manager": "r", "promeneur": "r", "admin": "rcwd"},
 	"PdN Document Type": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},
 	"PdN Profession": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},

@@ -34,6 +34,7 @@ from pdn_frappe.demo.national import (
 )
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import last_ended_period, parse_period_key, periods_between
+from pdn_frappe.evaluation import rollup
 
 #: default range: the twenty quarters (five years) that end with the last quarter over today
 QUARTERS = 20
@@ -181,6 +182,7 @@ def generate(
 		if len(batch["evaluations"]) >= 10000:
 			flush()
 	flush()
+	rollup.rebuild(verbose=verbose)  # bulk inserts pass the questionnaire's on_submit by
 	frappe.db.commit()
 	counts = counts_made()
 	say(f"Made {counts} in {time.perf_counter() - started:.1f} s")
@@ -211,6 +213,7 @@ def clear(verbose: bool = True) -> dict:
 	):
 		table = frappe.qb.DocType(doctype)
 		frappe.qb.from_(table).delete().where(table[column].like(f"{prefix}%")).run()
+	rollup.rebuild(verbose=verbose)
 	frappe.db.commit()
 	if verbose:
 		print(f"Cleared the national data: {before}")

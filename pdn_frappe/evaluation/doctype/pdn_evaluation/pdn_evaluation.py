@@ -9,7 +9,7 @@ from frappe.utils import get_fullname, get_link_to_form, getdate, nowdate
 from pdn_frappe import exceptions
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import Period, quarter_value
-from pdn_frappe.evaluation import utils
+from pdn_frappe.evaluation import rollup, utils
 from pdn_frappe.network import privacy, scope
 
 #: fields copied from the promeneur while the questionnaire is a draft
@@ -119,8 +119,12 @@ class PdNEvaluation(Document):
 		self.submitted_on = nowdate()
 		self.set_status()
 
+	def on_submit(self):
+		rollup.add(self)
+
 	def on_cancel(self):
 		self.db_set("status", STATUSES[2])
+		rollup.remove(self)
 
 	# ------------------------------------------------------------ validate
 
@@ -285,5 +289,12 @@ def on_doctype_update():
 	"""Composite indexes of the reports and of the one-questionnaire-per-period check."""
 	frappe.db.add_index("PdN Evaluation", ["period_type", "year", "quarter", "docstatus"])
 	frappe.db.add_index("PdN Evaluation", ["department", "period_type", "year", "docstatus"])
-	frappe.db.add_index("PdN Evaluation", ["promeneur", "period", "docstatus"])
-	frappe.db.add_index("PdN Evaluation Network", ["parent", "network"])
+	# the one-questionnaire-per-period check, and each promeneur's questionnaires in the reports
+	frappe.db.add_index("PdN Evaluation", ["promeneur", "period", "docstatus", "submitted_on"])
+	# every column the count of promeneurs who answered reads (pdn_frappe.evaluation.aggregates)
+	frappe.db.add_index(
+		"PdN Evaluation", ["docstatus", "period_type", "year", "department", "period", "promeneur"]
+	)
+	# a structure's questionnaires (its manager's reports are added up from them)
+	frappe.db.add_index("PdN Evaluation", ["structure", "period_type", "year", "docstatus"])
+	frappe.db.add_index("PdN Evaluation Network", ["parent", "parenttype", "parentfield", "network"])

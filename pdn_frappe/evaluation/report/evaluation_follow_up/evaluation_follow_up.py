@@ -9,8 +9,13 @@ Promeneurs are those who owe the questionnaire (their activity overlaps the peri
 structure filters apply to the promeneurs' current record.
 """
 
+from functools import reduce
+from itertools import groupby
+from operator import add
+
 import frappe
 from frappe import _
+from frappe.query_builder import Case
 from frappe.query_builder.functions import Max
 from frappe.utils import getdate, nowdate
 
@@ -41,81 +46,125 @@ def execute(filters=None):
 
 
 def follow_up_rows(filters, periods: list[Period], today=None) -> list[dict]:
+	"""The lines of the report, sorted by department, name and period.
+
+	Two queries whatever the number of periods: the promeneurs in the filters with, for each period,
+	whether they owe its questionnaire (:func:`queries.expected_criterion`) and the last reminder
+	sent to them, then the questionnaires of those promeneurs for the periods (drafts and
+	submitted); they meet in Python, in one pass.
+	"""
 	today = getdate(today or nowdate())
 	due_days = get_settings().evaluation_due_days
-	p = frappe.qb.DocType(queries.PROMENEUR)
-	e = frappe.qb.DocType(queries.EVALUATION)
-	s = frappe.qb.DocType("PdN Structure")
-	reminders = last_reminders([period.key for period in periods])
+	keys = [period.key for period in periods]
+	people = promeneurs_owing(filters, periods)
+	questionnaires = questionnaires_of(filters, keys)
 	labels = utils.status_labels()
+	columns = [
+		(index, period.key, utils.period_label(period), rules.due_date(period, due_days))
+		for index, period in enumerate(periods)
+	]
+	nothing = (None,)
 	rows = []
-	for period in periods:
-		due = rules.due_date(period, due_days)
-		label = utils.period_label(period)
-		query = (
-			frappe.qb.from_(p)
-			.left_join(e)
-			.on((e.promeneur == p.name) & (e.period == period.key) & (e.docstatus < 2))
-			.left_join(s)
-			.on(s.name == p.structure)
-			.select(
-				p.name.as_("promeneur"),
-				p.full_name,
-				p.structure,
-				s.structure_name,
-				p.department,
-				p.status.as_("promeneur_status"),
-				p.active_since,
-				p.ended_on,
-				e.name.as_("evaluation"),
-				e.docstatus,
-				e.submitted_on,
-			)
-			.where(queries.expected_criterion(p, period) | e.name.isnotnull())
-			.orderby(p.department)
-			.orderby(p.full_name)
-		)
-		query = queries.where_all(query, aggregates.promeneur_criteria(p, filters))
-		for row in query.run(as_dict=True):
-			status = rules.follow_up_status(
-				expected=rules.is_expected(period, row.promeneur_status, row.active_since, row.ended_on),
-				submitted_on=row.submitted_on if row.docstatus == 1 else None,
-				has_draft=bool(row.evaluation) and row.docstatus == 0,
-				due=due,
-				today=today,
-			)
-			rows.append(
-				{
-					"period": period.key,
-					"period_label": label,
-					"promeneur": row.promeneur,
-					"full_name": row.full_name,
-					"structure": row.structure,
-					"structure_name": row.structure_name,
-					"department": row.department,
-					"status": labels[status],
-					"status_code": status,
-					"due_date": due,
-					"submitted_on": row.submitted_on if row.docstatus == 1 else None,
-					"evaluation": row.evaluation,
-					"reminded_on": reminders.get((row.promeneur, period.key)),
-				}
-			)
-	rows.sort(key=lambda r: (r["department"] or "", r["full_name"] or "", r["period"]))
+	# promeneurs of the same department and name keep the order of the periods first, as one sort of
+	# all the lines by (department, name, period) would give
+	for _same, group in groupby(people, key=lambda person: (person[4] or "", person[1] or "")):
+		group = list(group)
+		for index, key, label, due in columns:
+			owes = 1 << index
+			for person in group:
+				name = person[0]
+				found = questionnaires.get((name, key))
+				expected = person[5] & owes  # rules.is_expected, as the database applies it
+				if found is None:
+					if not expected:
+						continue
+					found = nothing
+				for evaluation in found:
+					docstatus = evaluation[1] if evaluation else None
+					submitted_on = evaluation[2] if docstatus == 1 else None
+					code = rules.follow_up_status(
+						expected=bool(expected),
+						submitted_on=submitted_on,
+						has_draft=docstatus == 0,
+						due=due,
+						today=today,
+					)
+					rows.append(
+						{
+							"period": key,
+							"period_label": label,
+							"promeneur": name,
+							"full_name": person[1],
+							"structure": person[2],
+							"structure_name": person[3],
+							"department": person[4],
+							"status": labels[code],
+							"status_code": code,
+							"due_date": due,
+							"submitted_on": submitted_on,
+							"evaluation": evaluation[0] if evaluation else None,
+							"reminded_on": person[6 + index],
+						}
+					)
 	return rows
 
 
-def last_reminders(period_keys: list[str]) -> dict:
-	"""(promeneur, period) -> date of the last reminder e-mailed to the promeneur."""
+def promeneurs_owing(filters, periods: list[Period]) -> list[tuple]:
+	"""(name, full name, structure, structure name, department, the periods whose questionnaire they
+	owe as bits (1 for the first period, 2 for the second...), then for each period the day of the
+	last reminder e-mailed to them), sorted by department, name and promeneur."""
+	p = frappe.qb.DocType(queries.PROMENEUR)
+	s = frappe.qb.DocType("PdN Structure")
 	t = frappe.qb.DocType("PdN Evaluation Reminder")
-	rows = (
-		frappe.qb.from_(t)
-		.select(t.promeneur, t.period, Max(t.sent_on).as_("sent_on"))
-		.where((t.audience == "Promeneur") & t.period.isin(period_keys))
-		.groupby(t.promeneur, t.period)
-		.run(as_dict=True)
+	criteria = aggregates.promeneur_criteria(p, filters)
+
+	def build():
+		owes = reduce(
+			add,
+			(
+				Case().when(queries.expected_criterion(p, period), 1 << index).else_(0)
+				for index, period in enumerate(periods)
+			),
+		)
+		reminded = [
+			frappe.qb.from_(t)
+			.select(Max(t.sent_on))
+			.where((t.audience == "Promeneur") & (t.period == period.key) & (t.promeneur == p.name))
+			for period in periods
+		]
+		query = frappe.qb.from_(p).left_join(s).on(s.name == p.structure)
+		query = query.select(
+			p.name, p.full_name, p.structure, s.structure_name, p.department, owes, *reminded
+		)
+		return queries.where_all(query, criteria)
+
+	key = ("follow-up promeneurs", queries.criteria_key(criteria), *(period.key for period in periods))
+	people = queries.run_rendered(key, build)
+	return sorted(people, key=lambda person: (person[4] or "", person[1] or "", person[0]))
+
+
+def questionnaires_of(filters, period_keys: list[str]) -> dict[tuple[str, str], list[tuple]]:
+	"""(promeneur, period) -> [(questionnaire, docstatus, submitted on)], drafts and submitted ones,
+	for the promeneurs in the filters (the rule allows one a period; any more are listed too)."""
+	e = frappe.qb.DocType(queries.EVALUATION)
+	p = frappe.qb.DocType(queries.PROMENEUR)
+	query = (
+		frappe.qb.from_(e)
+		.force_index(
+			aggregates.BY_PROMENEUR_INDEX
+		)  # from each promeneur, their periods' rows: all in the index
+		.join(p)
+		.on(p.name == e.promeneur)
+		.select(e.promeneur, e.period, e.name, e.docstatus, e.submitted_on)
+		.where(e.period.isin(period_keys))
+		.where(e.docstatus < 2)
 	)
-	return {(row.promeneur, row.period): row.sent_on for row in rows}
+	found: dict[tuple[str, str], list[tuple]] = {}
+	for promeneur, period, *questionnaire in queries.where_all(
+		query, aggregates.promeneur_criteria(p, filters)
+	).run():
+		found.setdefault((promeneur, period), []).append(questionnaire)
+	return found
 
 
 def get_columns() -> list[dict]:

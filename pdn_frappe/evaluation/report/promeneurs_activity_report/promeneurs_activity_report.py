@@ -25,14 +25,14 @@ DOCTYPE = "PdN Evaluation"
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	figures = aggregates.activity_figures(filters)
-	meta = frappe.get_meta(DOCTYPE)
-	data = [row_dict(row, meta) for row in rules.activity_rows(figures)]
+	label = labeller(frappe.get_meta(DOCTYPE))
+	data = [row_dict(row, label) for row in rules.activity_rows(figures)]
 	return (
 		get_columns(),
 		data,
 		None,
-		get_chart(figures, filters.get("chart") or rules.CHART_AGES, meta),
-		get_summary(figures, meta),
+		get_chart(figures, filters.get("chart") or rules.CHART_AGES, label),
+		get_summary(figures, label),
 	)
 
 
@@ -81,19 +81,23 @@ def indicator_labels() -> dict[str, str]:
 	}
 
 
-def label_of(code: str, kind: str, meta) -> str:
-	if kind == "section":
-		return section_labels().get(code, code)
-	if kind == "indicator":
-		return indicator_labels().get(code, code)
-	if kind == "field":
-		return _(meta.get_label(code))
-	return code  # a theme or a network: the name of the record
+def labeller(meta):
+	"""label(code, kind): the French label of a line, with the label tables translated once a run."""
+	tables = {"section": section_labels(), "indicator": indicator_labels(), "field": {}}
+
+	def label(code: str, kind: str) -> str:
+		if kind == "field" and code not in tables["field"]:
+			tables["field"][code] = _(meta.get_label(code))
+		if kind in tables:
+			return tables[kind].get(code, code)
+		return code  # a theme or a network: the name of the record
+
+	return label
 
 
-def row_dict(row: rules.ReportRow, meta) -> dict:
+def row_dict(row: rules.ReportRow, label) -> dict:
 	return {
-		"indicator": label_of(row.code, row.kind, meta),
+		"indicator": label(row.code, row.kind),
 		"code": row.code,
 		"kind": row.kind,
 		"section": row.section,
@@ -106,7 +110,7 @@ def row_dict(row: rules.ReportRow, meta) -> dict:
 	}
 
 
-def get_chart(figures: rules.ActivityFigures, kind: str, meta) -> dict:
+def get_chart(figures: rules.ActivityFigures, kind: str, label) -> dict:
 	codes, values, code_kind = rules.activity_chart(
 		figures, kind if kind in rules.CHARTS else rules.CHART_AGES
 	)
@@ -118,7 +122,7 @@ def get_chart(figures: rules.ActivityFigures, kind: str, meta) -> dict:
 	}
 	return {
 		"data": {
-			"labels": [label_of(code, code_kind, meta) for code in codes],
+			"labels": [label(code, code_kind) for code in codes],
 			"datasets": [{"name": titles.get(kind, titles[rules.CHART_AGES]), "values": values}],
 		},
 		"type": "donut" if kind in (rules.CHART_AGES, rules.CHART_INTERACTIONS) else "bar",
@@ -126,13 +130,13 @@ def get_chart(figures: rules.ActivityFigures, kind: str, meta) -> dict:
 	}
 
 
-def get_summary(figures: rules.ActivityFigures, meta) -> list[dict]:
+def get_summary(figures: rules.ActivityFigures, label) -> list[dict]:
 	summary = []
 	for item in rules.activity_summary(figures):
 		summary.append(
 			{
 				"value": item.value,
-				"label": label_of(item.code, item.kind, meta),
+				"label": label(item.code, item.kind),
 				"datatype": "Percent"
 				if item.percent
 				else "Float"
