@@ -365,6 +365,7 @@ def keep(rows: list[dict], shortfall: str | None) -> list[dict]:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def promeneurs_below_commitments(filters=None) -> dict:
 	"""Number card: promeneurs below any of their commitments in the latest period past its due date."""
 	frappe.has_permission(queries.PROMENEUR, "read", throw=True)

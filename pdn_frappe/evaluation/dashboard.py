@@ -57,6 +57,7 @@ def _route_options(periods: list[Period]) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def questionnaires_due_this_quarter(filters=None) -> dict:
 	periods, figures = figures_due_this_quarter()
 	return {
@@ -68,6 +69,7 @@ def questionnaires_due_this_quarter(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def response_rate_this_quarter(filters=None) -> dict:
 	periods, figures = figures_due_this_quarter()
 	return {
@@ -79,6 +81,7 @@ def response_rate_this_quarter(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def hours_online_this_quarter(filters=None) -> dict:
 	periods, figures = figures_due_this_quarter()
 	return {
@@ -102,6 +105,7 @@ def last_overdue_period(today=None) -> Period | None:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def questionnaires_overdue(filters=None) -> dict:
 	"""Questionnaires still missing for the latest period past its due date."""
 	frappe.has_permission("PdN Evaluation", "read", throw=True)

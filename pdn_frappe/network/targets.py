@@ -82,6 +82,7 @@ def active_against_target(user: str | None = None) -> tuple[int, int | None]:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def active_promeneurs_against_target(filters=None) -> str:
 	"""Number card « Promeneurs actifs / objectif »: "47 / 55", or "47" without a target.
 

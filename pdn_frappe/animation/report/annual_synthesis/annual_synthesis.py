@@ -40,6 +40,7 @@ SESSION_INDICATORS = {
 }
 
 
+@frappe.read_only()
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	year = cint(filters.year) or getdate(nowdate()).year

@@ -23,6 +23,7 @@ SOURCES = (
 )
 
 
+@frappe.read_only()
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	filters.to_date = getdate(filters.to_date or nowdate())

@@ -16,6 +16,7 @@ PER_TRAINING = "Training"
 PER_PROMENEUR = "Promeneur"
 
 
+@frappe.read_only()
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	filters.to_date = getdate(filters.to_date or nowdate())

@@ -15,6 +15,7 @@ from pdn_frappe.network import scope
 DAY = 86400
 
 
+@frappe.read_only()
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	rows = get_rows(filters)

@@ -23,6 +23,7 @@ CONVENTION = "PdN Convention"
 GROUPS = ("Convention", "Structure", "Department")
 
 
+@frappe.read_only()
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	today = getdate(nowdate())

@@ -20,6 +20,7 @@ from pdn_frappe.domain import commitments as rules
 from pdn_frappe.evaluation import commitments, utils
 
 
+@frappe.read_only()
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	periods = utils.report_periods(filters)

@@ -34,6 +34,7 @@ STATUS_COLOURS = {
 }
 
 
+@frappe.read_only()
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	periods = utils.report_periods(filters)

@@ -22,6 +22,7 @@ from pdn_frappe.evaluation import aggregates
 DOCTYPE = "PdN Evaluation"
 
 
+@frappe.read_only()
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	figures = aggregates.activity_figures(filters)
