@@ -5,10 +5,14 @@
 // app_include_js and on web pages by web_include_js). Most of Frappe's strings get their French
 // from the app's fr.po; this file handles what a translation file cannot reach:
 // * percentages in French typography ("39,7 %", not "39.7%");
-// * stored Select values in the hover text of list columns and in a list's title column;
-// * the column a list is titled by, in the "click to sort" hover text;
+// * periods stored as keys ("2026-Q1") read as "T1 2026";
+// * stored Select values and workflow states, translated with their doctype as context first
+//   (gender and meaning: "Annulée" for a training, "Déposée" for an application), in forms,
+//   list cells, hover texts, titles and status pills;
+// * chart labels and hover texts ("Quarter 3 2026", a chart's English name, "10.0%");
+// * field labels of a form's history, a list's description and "click to sort" hover text;
 // * texts written in English by Frappe's libraries (the filter button's hover text, the report
-//   table's filter boxes, the screen-reader hint of search boxes).
+//   table's filter boxes, the screen-reader hint of search boxes, a web form list's buttons).
 
 (function () {
 	const is_french = () => ((window.frappe && frappe.boot && frappe.boot.lang) || "fr").startsWith("fr");
@@ -178,6 +182,10 @@
 			return fetch.apply(this, arguments).then((data) => {
 				if (data && Array.isArray(data.labels) && is_french()) {
 					data.labels = data.labels.map((label) => translate_label(label, doctype));
+					// the dataset is named after the chart (its English name, shown on hover)
+					for (const dataset of data.datasets || []) {
+						if (typeof dataset.name === "string") dataset.name = __(dataset.name);
+					}
 				}
 				return data;
 			});
@@ -242,7 +250,26 @@
 				.then((data) => Object.assign(frappe._messages || (frappe._messages = {}), data.message || {}))
 				.catch(() => null));
 
+	// chart tooltips, written by the charts library: "10.0%" and "321,000" (a Float's three
+	// decimals) read "10 %" and "321"
+	function rewrite_tooltip(el) {
+		const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		let node;
+		while ((node = walker.nextNode())) {
+			const text = node.nodeValue;
+			const french = text
+				.replace(/(\d)\.(\d+)\s?%/g, (match, whole, decimals) => {
+					const kept = decimals.replace(/0+$/, "");
+					return `${whole}${kept ? "," + kept : ""}\u00a0%`;
+				})
+				.replace(/(\d)%/g, "$1\u00a0%")
+				.replace(/(\d),0+(?!\d)/g, "$1");
+			if (french !== text) node.nodeValue = french;
+		}
+	}
+
 	function rewrite_one(el) {
+		if (el.classList && el.classList.contains("graph-svg-tip")) rewrite_tooltip(el);
 		if (el.tagName === "BUTTON" && el.closest && el.closest(".web-list-container")) {
 			const text = (el.textContent || "").trim();
 			if (BUTTONS.has(text)) {
@@ -267,7 +294,9 @@
 	function rewrite(root) {
 		if (!root || root.nodeType !== 1 || !is_french()) return;
 		rewrite_one(root);
-		for (const el of root.querySelectorAll("[title^='Filter based on'], [role='status'], .web-list-container button")) {
+		for (const el of root.querySelectorAll(
+			"[title^='Filter based on'], [role='status'], .web-list-container button, .graph-svg-tip"
+		)) {
 			rewrite_one(el);
 		}
 	}
@@ -278,6 +307,8 @@
 			for (const mutation of mutations) {
 				const target = mutation.target.nodeType === 1 ? mutation.target : mutation.target.parentElement;
 				if (target && target.getAttribute && target.getAttribute("role") === "status") rewrite_one(target);
+				const tip = target && target.closest && target.closest(".graph-svg-tip");
+				if (tip && is_french()) rewrite_tooltip(tip);
 				for (const node of mutation.addedNodes) rewrite(node);
 			}
 		}).observe(document.body, { childList: true, subtree: true, characterData: true });
