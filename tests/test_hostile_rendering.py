@@ -604,7 +604,9 @@ HOSTILE_NOTICE = {
 	"reports_url": f"{SITE}/app/pdn-coordination-report",
 	"year": 2026,
 	"quarter": 3,
-	"referents": [{"full_name": HOSTILE, "organisation": HOSTILE, "url": f"{SITE}/app/pdn-resource-referent/1"}],
+	"referents": [
+		{"full_name": HOSTILE, "organisation": HOSTILE, "url": f"{SITE}/app/pdn-resource-referent/1"}
+	],
 	"convention_url": f"{SITE}/app/pdn-convention/CONV-1",
 	"days_left": 90,
 	"documents": [{"document_type": HOSTILE, "year": 2026, "due_date": HOSTILE}],
