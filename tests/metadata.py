@@ -484,6 +484,15 @@ class FixtureFile:
 		return f"<fixture {self.id}>"
 
 
+#: the catalogue of the script reports' columns (pdn_frappe/reports.py)
+REPORT_COLUMNS = APP_DIR / "report_columns.json"
+
+
+def report_columns() -> dict[str, dict]:
+	data, _error = read_json(REPORT_COLUMNS)
+	return data if isinstance(data, dict) else {}
+
+
 @cache
 def _fixture_files() -> tuple[FixtureFile, ...]:
 	if not FIXTURES_DIR.is_dir():
@@ -686,6 +695,9 @@ def _collect_json(strings: Strings) -> None:
 
 	for name in modules():
 		strings.add(name, Location(rel(MODULES_TXT), None, "module name"))
+
+	for key, entry in report_columns().items():
+		strings.add(entry.get("label"), Location(rel(REPORT_COLUMNS), None, f"report column {key}"))
 
 	for fixture, _, record in fixture_records():
 		if record.get("doctype") == "Role":

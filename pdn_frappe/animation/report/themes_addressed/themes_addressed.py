@@ -9,6 +9,7 @@ from frappe import _
 from frappe.query_builder.functions import Count, Date
 from frappe.utils import add_months, getdate, nowdate
 
+from pdn_frappe import reports
 from pdn_frappe.animation.utils import allowed_departments, doctype_exists
 from pdn_frappe.domain import animation
 
@@ -68,20 +69,7 @@ def theme_counts(parent, date_field, departments, filters):
 
 
 def columns():
-	return [
-		{
-			"fieldname": "theme",
-			"label": _("Theme"),
-			"fieldtype": "Link",
-			"options": "PdN Theme",
-			"width": 260,
-		},
-		{"fieldname": "trainings", "label": _("Trainings and meetings"), "fieldtype": "Int", "width": 150},
-		{"fieldname": "activities", "label": _("Coordination activities"), "fieldtype": "Int", "width": 160},
-		{"fieldname": "notes", "label": _("Published practice notes"), "fieldtype": "Int", "width": 170},
-		{"fieldname": "questionnaires", "label": _("Questionnaires"), "fieldtype": "Int", "width": 130},
-		{"fieldname": "total", "label": _("Total"), "fieldtype": "Int", "width": 90},
-	]
+	return reports.columns("theme trainings activities notes questionnaires total")
 
 
 def chart(data):

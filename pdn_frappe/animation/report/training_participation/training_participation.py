@@ -9,6 +9,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Date, Max, Sum
 from frappe.utils import add_months, getdate, nowdate
 
+from pdn_frappe import reports
 from pdn_frappe.animation.utils import allowed_departments
 from pdn_frappe.domain import animation
 
@@ -50,39 +51,10 @@ def _base(filters, departments):
 
 
 def per_training_columns():
-	return [
-		{
-			"fieldname": "training",
-			"label": _("Training"),
-			"fieldtype": "Link",
-			"options": "PdN Training",
-			"width": 150,
-		},
-		{"fieldname": "title", "label": _("Training title"), "fieldtype": "Data", "width": 260},
-		{"fieldname": "kind", "label": _("Kind"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "starts_on", "label": _("Date"), "fieldtype": "Date", "width": 100},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "PdN Department",
-			"width": 90,
-		},
-		{"fieldname": "capacity", "label": _("Capacity"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "invited", "label": _("Invited"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "registered", "label": _("Registered"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "attended", "label": _("Attended"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "excused", "label": _("Excused"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "attendance_rate", "label": _("Attendance rate"), "fieldtype": "Percent", "width": 110},
-		{"fieldname": "feedback_count", "label": _("Feedback"), "fieldtype": "Int", "width": 80},
-		{
-			"fieldname": "average_rating",
-			"label": _("Average rating (out of 5)"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 120,
-		},
-	]
+	return reports.columns(
+		"training title kind starts_on department capacity invited registered attended",
+		"excused attendance_rate feedback_count average_rating",
+	)
 
 
 def per_training(filters, departments):
@@ -115,48 +87,10 @@ def per_training(filters, departments):
 
 
 def per_promeneur_columns():
-	return [
-		{
-			"fieldname": "promeneur",
-			"label": _("Promeneur"),
-			"fieldtype": "Link",
-			"options": "PdN Promeneur",
-			"width": 140,
-		},
-		{"fieldname": "full_name", "label": _("Name"), "fieldtype": "Data", "width": 200},
-		{
-			"fieldname": "structure",
-			"label": _("Structure"),
-			"fieldtype": "Link",
-			"options": "PdN Structure",
-			"width": 160,
-		},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "PdN Department",
-			"width": 90,
-		},
-		{"fieldname": "invited", "label": _("Invited"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "registered", "label": _("Registered"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "attended", "label": _("Attended"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "excused", "label": _("Excused"), "fieldtype": "Int", "width": 80},
-		{
-			"fieldname": "training_days",
-			"label": _("Training days attended"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 130,
-		},
-		{"fieldname": "last_attended", "label": _("Last attended"), "fieldtype": "Date", "width": 110},
-		{
-			"fieldname": "welcome_meeting_attended",
-			"label": _("Welcome meeting"),
-			"fieldtype": "Check",
-			"width": 110,
-		},
-	]
+	return reports.columns(
+		"promeneur full_name structure department invited registered attended excused",
+		"training_days last_attended welcome_meeting_attended",
+	)
 
 
 def per_promeneur(filters, departments):

@@ -9,6 +9,7 @@ from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Avg, Count, Date, Max, Now, Sum, UnixTimestamp
 
+from pdn_frappe import reports
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.network import scope
 
@@ -24,46 +25,10 @@ def execute(filters: dict | None = None):
 
 
 def get_columns() -> list[dict]:
-	return [
-		{
-			"fieldname": "application_call",
-			"label": _("Call for applications"),
-			"fieldtype": "Link",
-			"options": "PdN Application Call",
-			"width": 200,
-		},
-		{"fieldname": "call_title", "label": _("Call title"), "fieldtype": "Data", "width": 220},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "PdN Department",
-			"width": 110,
-		},
-		{"fieldname": "state_label", "label": _("Status"), "fieldtype": "Data", "width": 160},
-		{"fieldname": "count", "label": _("Applications"), "fieldtype": "Int", "width": 110},
-		{
-			"fieldname": "preselection_days",
-			"label": _("Average days to pre-selection"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 170,
-		},
-		{
-			"fieldname": "decision_days",
-			"label": _("Average days to decision"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 160,
-		},
-		{
-			"fieldname": "oldest_pending_days",
-			"label": _("Oldest pending (days)"),
-			"fieldtype": "Int",
-			"width": 150,
-		},
-		{"fieldname": "last_submitted_on", "label": _("Last received"), "fieldtype": "Date", "width": 120},
-	]
+	return reports.columns(
+		"application_call call_title department state_label count preselection_days",
+		"decision_days oldest_pending_days last_submitted_on",
+	)
 
 
 def allowed_departments() -> list[str] | None:

@@ -194,74 +194,18 @@ def grouped(rows, group_by):
 
 
 def get_columns(group_by):
-	money = {"fieldtype": "Currency", "width": 120}
-	columns = [
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "PdN Department",
-			"width": 90,
-		}
-	]
+	by_convention = group_by == "Convention"
+	columns = reports.columns("department")
 	if group_by in ("Convention", "Structure"):
-		columns += [
-			{
-				"fieldname": "structure",
-				"label": _("Structure"),
-				"fieldtype": "Link",
-				"options": "PdN Structure",
-				"width": 120,
-			},
-			{"fieldname": "structure_name", "label": _("Structure name"), "fieldtype": "Data", "width": 200},
-		]
-	if group_by == "Convention":
-		columns += [
-			{
-				"fieldname": "convention",
-				"label": _("Convention"),
-				"fieldtype": "Link",
-				"options": CONVENTION,
-				"width": 150,
-			},
-			{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 90},
-			{"fieldname": "start_date", "label": _("Start date"), "fieldtype": "Date", "width": 100},
-			{"fieldname": "end_date", "label": _("End date"), "fieldtype": "Date", "width": 100},
-			{"fieldname": "days_left", "label": _("Days left"), "fieldtype": "Int", "width": 80},
-		]
+		columns += reports.columns("structure structure_name")
+	if by_convention:
+		columns += reports.columns("convention status start_date end_date days_left")
 	else:
-		columns += [
-			{"fieldname": "conventions", "label": _("Conventions"), "fieldtype": "Int", "width": 100},
-			{"fieldname": "expiring", "label": _("Ending within 90 days"), "fieldtype": "Int", "width": 120},
-		]
-	columns += [
-		{"fieldname": "planned", "label": _("Planned"), **money},
-		{"fieldname": "paid", "label": _("Paid"), **money},
-		{"fieldname": "unpaid", "label": _("Unpaid"), **money},
-		{
-			"fieldname": "missing_documents",
-			"label": _("Missing supporting documents"),
-			"fieldtype": "Int",
-			"width": 120,
-		},
-	]
-	if group_by == "Convention":
-		columns.append(
-			{
-				"fieldname": "missing_list",
-				"label": _("Documents missing or expired"),
-				"fieldtype": "Data",
-				"width": 220,
-			}
-		)
-	columns.append(
-		{"fieldname": "late_documents", "label": _("Late yearly documents"), "fieldtype": "Int", "width": 120}
-	)
-	if group_by == "Convention":
-		columns.append(
-			{"fieldname": "late_list", "label": _("Yearly documents late"), "fieldtype": "Data", "width": 220}
-		)
-	return columns
+		columns += reports.columns("conventions expiring")
+	columns += reports.columns("planned paid unpaid missing_documents")
+	if by_convention:
+		return columns + reports.columns("missing_list late_documents late_list")
+	return columns + reports.columns("late_documents")
 
 
 def get_chart(names, year=None):
@@ -331,3 +275,6 @@ def get_summary(rows, filters):
 			"indicator": "Red" if any(row["late_documents"] for row in rows) else "Green",
 		},
 	]
+
+
+from pdn_frappe import reports

@@ -16,6 +16,7 @@ quarter or the whole year), department, structure, and a shortfall (any, or one 
 import frappe
 from frappe import _
 
+from pdn_frappe import reports
 from pdn_frappe.domain import commitments as rules
 from pdn_frappe.evaluation import commitments, utils
 
@@ -30,77 +31,12 @@ def execute(filters=None):
 
 
 def get_columns() -> list[dict]:
-	return [
-		{"fieldname": "period_label", "label": _("Period"), "fieldtype": "Data", "width": 90},
-		{
-			"fieldname": "promeneur",
-			"label": _("Promeneur"),
-			"fieldtype": "Link",
-			"options": "PdN Promeneur",
-			"width": 130,
-		},
-		{"fieldname": "full_name", "label": _("Full name"), "fieldtype": "Data", "width": 170},
-		{"fieldname": "structure_name", "label": _("Structure"), "fieldtype": "Data", "width": 180},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "PdN Department",
-			"width": 90,
-		},
-		{"fieldname": "promeneur_status", "label": _("Status"), "fieldtype": "Data", "width": 90},
-		{
-			"fieldname": "weekly_hours",
-			"label": _("Weekly hours committed"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 110,
-		},
-		{
-			"fieldname": "committed_hours",
-			"label": _("Hours committed"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 110,
-		},
-		{
-			"fieldname": "hours_online",
-			"label": _("Hours online reported"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 110,
-		},
-		{"fieldname": "questionnaire", "label": _("Questionnaire"), "fieldtype": "Data", "width": 120},
-		{
-			"fieldname": "trainings",
-			"label": _("Trainings attended (12 months)"),
-			"fieldtype": "Int",
-			"width": 120,
-		},
-		{
-			"fieldname": "meetings",
-			"label": _("Other collective times attended (12 months)"),
-			"fieldtype": "Int",
-			"width": 140,
-		},
-		{
-			"fieldname": "required_collective_times",
-			"label": _("Collective times expected"),
-			"fieldtype": "Int",
-			"width": 110,
-		},
-		{"fieldname": "welcome_meeting", "label": _("Welcome meeting"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "charter", "label": _("Charter"), "fieldtype": "Data", "width": 150},
-		{"fieldname": "shortfall_count", "label": _("Shortfalls"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "shortfalls", "label": _("Reasons"), "fieldtype": "Data", "width": 420},
-		{
-			"fieldname": "evaluation",
-			"label": _("Questionnaire record"),
-			"fieldtype": "Link",
-			"options": "PdN Evaluation",
-			"width": 200,
-		},
-	]
+	return reports.columns(
+		"period_label promeneur full_name structure_title department promeneur_status",
+		"weekly_hours committed_hours hours_online questionnaire trainings_attended",
+		"meetings required_collective_times welcome_meeting charter shortfall_count",
+		"shortfalls evaluation_record",
+	)
 
 
 #: one colour per shortfall, in the order of :data:`rules.SHORTFALLS`

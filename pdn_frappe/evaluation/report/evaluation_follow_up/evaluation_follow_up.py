@@ -19,6 +19,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Max
 from frappe.utils import getdate, nowdate
 
+from pdn_frappe import reports
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import Period
 from pdn_frappe.evaluation import aggregates, queries, utils
@@ -169,36 +170,10 @@ def questionnaires_of(filters, period_keys: list[str]) -> dict[tuple[str, str], 
 
 
 def get_columns() -> list[dict]:
-	return [
-		{"fieldname": "period_label", "label": _("Period"), "fieldtype": "Data", "width": 100},
-		{
-			"fieldname": "promeneur",
-			"label": _("Promeneur"),
-			"fieldtype": "Link",
-			"options": "PdN Promeneur",
-			"width": 150,
-		},
-		{"fieldname": "full_name", "label": _("Full name"), "fieldtype": "Data", "width": 180},
-		{"fieldname": "structure_name", "label": _("Structure"), "fieldtype": "Data", "width": 200},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "PdN Department",
-			"width": 100,
-		},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 130},
-		{"fieldname": "due_date", "label": _("Due date"), "fieldtype": "Date", "width": 110},
-		{"fieldname": "submitted_on", "label": _("Submitted on"), "fieldtype": "Date", "width": 110},
-		{"fieldname": "reminded_on", "label": _("Reminded on"), "fieldtype": "Date", "width": 110},
-		{
-			"fieldname": "evaluation",
-			"label": _("Questionnaire"),
-			"fieldtype": "Link",
-			"options": "PdN Evaluation",
-			"width": 220,
-		},
-	]
+	return reports.columns(
+		"period_label promeneur full_name structure_title department status due_date",
+		"submitted_on reminded_on evaluation",
+	)
 
 
 CHART_STATUSES = (rules.ANSWERED, rules.ANSWERED_LATE, rules.IN_PROGRESS, rules.MISSING, rules.OVERDUE)

@@ -16,6 +16,7 @@ Per promeneur: a total divided by the promeneurs who answered. Share: see
 import frappe
 from frappe import _
 
+from pdn_frappe import reports
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.evaluation import aggregates
 
@@ -38,19 +39,7 @@ def execute(filters=None):
 
 
 def get_columns() -> list[dict]:
-	return [
-		{"fieldname": "indicator", "label": _("Indicator"), "fieldtype": "Data", "width": 380},
-		{"fieldname": "value", "label": _("Value"), "fieldtype": "Float", "precision": 2, "width": 130},
-		{
-			"fieldname": "per_promeneur",
-			"label": _("Per promeneur"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 130,
-		},
-		{"fieldname": "share", "label": _("Share (%)"), "fieldtype": "Percent", "width": 110},
-		{"fieldname": "rank", "label": _("Rank"), "fieldtype": "Int", "width": 80},
-	]
+	return reports.columns("indicator value per_promeneur share rank")
 
 
 def section_labels() -> dict[str, str]:
