@@ -23,8 +23,13 @@ add_to_apps_screen = [
 # ------------------
 
 # app_include_css = "/assets/pdn_frappe/css/pdn_frappe.css"
-# the filters the reports share (pdn.report_filters); French where Frappe's interface leaves English
-app_include_js = ["/assets/pdn_frappe/js/report_filters.js", "/assets/pdn_frappe/js/french.js"]
+# the filters the reports share (pdn.report_filters), what several forms do (pdn.forms), and
+# French where Frappe's interface leaves English
+app_include_js = [
+	"/assets/pdn_frappe/js/report_filters.js",
+	"/assets/pdn_frappe/js/forms.js",
+	"/assets/pdn_frappe/js/french.js",
+]
 # web_include_css = "/assets/pdn_frappe/css/pdn_frappe.css"
 web_include_js = ["/assets/pdn_frappe/js/french.js"]
 # the French of what the app's web forms show beyond their own fields, and of page titles

@@ -29,20 +29,10 @@ Object.assign(pdn.report_filters, {
 				],
 			},
 			pdn.report_filters.year(last.getFullYear()),
-			{
-				fieldname: "quarter",
-				label: __("Quarter"),
-				fieldtype: "Select",
-				options: [
-					"",
-					{ value: "Q1", label: __("Q1") },
-					{ value: "Q2", label: __("Q2") },
-					{ value: "Q3", label: __("Q3") },
-					{ value: "Q4", label: __("Q4") },
-				],
+			pdn.report_filters.select("quarter", __("Quarter"), ["", "Q1", "Q2", "Q3", "Q4"], {
 				default: "Q" + (Math.floor(last.getMonth() / 3) + 1),
 				description: __("Leave empty for the whole year"),
-			},
+			}),
 		];
 	},
 
@@ -74,6 +64,12 @@ Object.assign(pdn.report_filters, {
 				default: months ? today : undefined,
 			},
 		];
+	},
+
+	/** A Select filter offering ``values``, each shown translated ("": no filter). */
+	select(fieldname, label, values, props = {}) {
+		const options = values.map((value) => (value ? { value, label: __(value) } : ""));
+		return { fieldname, label, fieldtype: "Select", options, ...props };
 	},
 
 	department() {

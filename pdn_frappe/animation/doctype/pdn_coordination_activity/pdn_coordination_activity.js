@@ -3,11 +3,7 @@
 
 frappe.ui.form.on("PdN Coordination Activity", {
 	onload(frm) {
-		if (frm.is_new() && !frm.doc.department) {
-			frappe.xcall("pdn_frappe.animation.utils.default_department").then((department) => {
-				if (department && !frm.doc.department) frm.set_value("department", department);
-			});
-		}
+		pdn.forms.default_department(frm);
 	},
 	setup(frm) {
 		frm.set_query("structure", () => ({ filters: { department: frm.doc.department } }));

@@ -3,11 +3,7 @@
 
 frappe.ui.form.on("PdN Coordination Report", {
 	onload(frm) {
-		if (frm.is_new() && !frm.doc.department) {
-			frappe.xcall("pdn_frappe.animation.utils.default_department").then((department) => {
-				if (department && !frm.doc.department) frm.set_value("department", department);
-			});
-		}
+		pdn.forms.default_department(frm);
 		if (frm.is_new() && !frm.doc.year) {
 			// by default, the last quarter that has ended
 			const today = frappe.datetime.str_to_obj(frappe.datetime.get_today());

@@ -3,11 +3,7 @@
 
 frappe.ui.form.on("PdN Practice Note", {
 	onload(frm) {
-		if (frm.is_new() && !frm.doc.department) {
-			frappe.xcall("pdn_frappe.animation.utils.default_department").then((department) => {
-				if (department && !frm.doc.department) frm.set_value("department", department);
-			});
-		}
+		pdn.forms.default_department(frm);
 	},
 	refresh(frm) {
 		frm.set_intro(""); // refresh runs again after saving: start from a clean headline

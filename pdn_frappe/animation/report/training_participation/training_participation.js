@@ -16,18 +16,6 @@ frappe.query_reports["Training Participation"] = {
 		},
 		...pdn.report_filters.date_range(),
 		pdn.report_filters.department(),
-		{
-			fieldname: "kind",
-			label: __("Kind"),
-			fieldtype: "Select",
-			options: [
-				"",
-				{ value: "Training", label: __("Training") },
-				{ value: "Practice exchange", label: __("Practice exchange") },
-				{ value: "Practice analysis", label: __("Practice analysis") },
-				{ value: "Welcome meeting", label: __("Welcome meeting") },
-				{ value: "Departmental meeting", label: __("Departmental meeting") },
-			],
-		},
+		pdn.report_filters.select("kind", __("Kind"), ["", "Training", "Practice exchange", "Practice analysis", "Welcome meeting", "Departmental meeting"]),
 	],
 };

@@ -7,7 +7,7 @@ frappe.ui.form.on("PdN Charter Signature", {
 	},
 
 	refresh(frm) {
-		add_download_buttons(frm);
+		pdn.forms.add_download_buttons(frm);
 		const state = frm.doc.__onload && frm.doc.__onload.activation;
 		if (!state || frm.is_new()) return;
 		const charter = state.charter
@@ -24,12 +24,3 @@ frappe.ui.form.on("PdN Charter Signature", {
 	},
 });
 
-function add_download_buttons(frm) {
-	if (frm.is_new() || !frappe.model.can_print(frm.doctype, frm)) return;
-	const download = (method) => {
-		const args = new URLSearchParams({ doctype: frm.doctype, name: frm.doc.name });
-		window.open(`/api/method/pdn_frappe.conventions.api.${method}?${args.toString()}`);
-	};
-	frm.add_custom_button(__("PDF"), () => download("download_pdf"), __("Download"));
-	frm.add_custom_button(__("Word"), () => download("download_docx"), __("Download"));
-}

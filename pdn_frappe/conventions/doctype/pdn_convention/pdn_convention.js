@@ -1,23 +1,13 @@
 // Copyright (c) 2026, pdn_frappe contributors
 // For license information, please see license.txt
 
-function add_download_buttons(frm) {
-	if (frm.is_new() || !frappe.model.can_print(frm.doctype, frm)) return;
-	const download = (method) => {
-		const args = new URLSearchParams({ doctype: frm.doctype, name: frm.doc.name });
-		window.open(`/api/method/pdn_frappe.conventions.api.${method}?${args.toString()}`);
-	};
-	frm.add_custom_button(__("PDF"), () => download("download_pdf"), __("Download"));
-	frm.add_custom_button(__("Word"), () => download("download_docx"), __("Download"));
-}
-
 frappe.ui.form.on("PdN Convention", {
 	setup(frm) {
 		frm.set_query("template", () => ({ filters: { document_kind: "Convention" } }));
 	},
 
 	refresh(frm) {
-		add_download_buttons(frm);
+		pdn.forms.add_download_buttons(frm);
 		frm.page.set_indicator(__(frm.doc.status), status_colour(frm.doc.status));
 		if (frm.is_new()) return;
 		const can_manage = frm.perm[1] && frm.perm[1].write;

@@ -5,29 +5,13 @@ frappe.query_reports["Conventions and Subsidies Follow-up"] = {
 	filters: [
 		pdn.report_filters.department(),
 		pdn.report_filters.structure(),
-		{
-			fieldname: "status",
-			label: __("Status"),
-			fieldtype: "Select",
-			options: ["", "Draft", "Sent", "Signed", "Active", "Expired", "Terminated"].map((value) => ({
-				value,
-				label: __(value),
-			})),
-		},
+		pdn.report_filters.select("status", __("Status"), ["", "Draft", "Sent", "Signed", "Active", "Expired", "Terminated"]),
 		{ fieldname: "expiring_within", label: __("Expiring within (days)"), fieldtype: "Int" },
 		{ fieldname: "year", label: __("Subsidy year"), fieldtype: "Int" },
 		{ fieldname: "only_missing", label: __("Only with missing or late documents"), fieldtype: "Check" },
-		{
-			fieldname: "group_by",
-			label: __("Group by"),
-			fieldtype: "Select",
-			options: [
-				{ value: "Convention", label: __("Convention") },
-				{ value: "Structure", label: __("Structure") },
-				{ value: "Department", label: __("Department") },
-			],
+		pdn.report_filters.select("group_by", __("Group by"), ["Convention", "Structure", "Department"], {
 			default: "Convention",
-		},
+		}),
 	],
 
 	formatter(value, row, column, data, default_formatter) {

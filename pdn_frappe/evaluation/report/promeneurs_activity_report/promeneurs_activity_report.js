@@ -6,17 +6,7 @@ frappe.query_reports["Promeneurs Activity Report"] = {
 		...pdn.report_filters.questionnaire_period(),
 		pdn.report_filters.department(),
 		pdn.report_filters.structure(),
-		{
-			fieldname: "mission",
-			label: __("Mission"),
-			fieldtype: "Select",
-			options: [
-				"",
-				{ value: "Youth", label: __("Youth") },
-				{ value: "Parenting", label: __("Parenting") },
-				{ value: "Youth and parenting", label: __("Youth and parenting") },
-			],
-		},
+		pdn.report_filters.select("mission", __("Mission"), ["", "Youth", "Parenting", "Youth and parenting"]),
 		{
 			fieldname: "profession",
 			label: __("Profession"),
