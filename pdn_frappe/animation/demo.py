@@ -22,6 +22,7 @@ from pdn_frappe.animation.utils import department_team
 from pdn_frappe.demo import animation as plan
 from pdn_frappe.domain import animation as a
 from pdn_frappe.domain.periods import Period, last_ended_period
+from pdn_frappe.network.demo import loading
 from pdn_frappe.roles import COORDINATOR
 
 DEMO_PROMENEUR_LOGIN = "promeneur@demo.pdn-frappe.fr"
@@ -31,11 +32,7 @@ def load(verbose: bool = True, commit: bool = True, today: str | None = None) ->
 	today = getdate(today or nowdate())
 	data = plan.build_animation_demo(today)
 	counts = {"trainings": 0, "activities": 0, "notes": 0}
-	previous_user = frappe.session.user
-	previous_mute = frappe.flags.mute_emails
-	frappe.flags.mute_emails = True
-	frappe.set_user("Administrator")
-	try:
+	with loading(commit):
 		promeneurs = _promeneurs()
 		demo_promeneur = frappe.db.get_value("PdN Promeneur", {"user": DEMO_PROMENEUR_LOGIN}, "name")
 		for training in data.trainings:
@@ -48,11 +45,6 @@ def load(verbose: bool = True, commit: bool = True, today: str | None = None) ->
 			)
 		for note in data.notes:
 			counts["notes"] += ensure_note(note)
-	finally:
-		frappe.flags.mute_emails = previous_mute
-		frappe.set_user(previous_user)
-	if commit:
-		frappe.db.commit()
 	if verbose:
 		print(
 			"Network life: {trainings} trainings and meetings, {activities} coordination activities, "

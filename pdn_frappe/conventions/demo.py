@@ -19,6 +19,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from pdn_frappe.conventions.activation import signed_charter
 from pdn_frappe.demo.network import build_demo_network
+from pdn_frappe.network.demo import loading
 
 DEMO_DEPARTMENTS = ("03", "63")
 CAF_REPRESENTATIVES = {"03": ("Hélène Garnier", "Directrice"), "63": ("Olivier Besson", "Directeur")}
@@ -31,10 +32,7 @@ SCAN = (
 
 def load(commit: bool = True) -> dict:
 	counts = {"conventions": 0, "charters": 0}
-	previous_user = frappe.session.user
-	frappe.set_user("Administrator")
-	frappe.flags.mute_emails = True
-	try:
+	with loading(commit):
 		today = getdate(nowdate())
 		# only the demo network's own structures, never records made otherwise on the same site
 		demo_sirets = [structure.siret for structure in build_demo_network().structures]
@@ -66,15 +64,6 @@ def load(commit: bool = True) -> dict:
 					continue
 				make_demo_charter(promeneur)
 				counts["charters"] += 1
-		if commit:
-			frappe.db.commit()
-	except Exception:
-		if commit:
-			frappe.db.rollback()
-		raise
-	finally:
-		frappe.flags.mute_emails = False
-		frappe.set_user(previous_user)
 	print(f"Demo conventions: {counts['conventions']} created; charters: {counts['charters']} signed.")
 	return counts
 

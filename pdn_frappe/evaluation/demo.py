@@ -22,6 +22,7 @@ from pdn_frappe.demo import evaluations as plan
 from pdn_frappe.demo import network as network_plan
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import quarter_value
+from pdn_frappe.network.demo import loading
 from pdn_frappe.roles import PROMENEUR_ROLE
 from pdn_frappe.settings import get_settings
 
@@ -32,12 +33,8 @@ def load(verbose: bool = True, commit: bool = True, today: str | None = None) ->
 	"""Insert and submit the missing demo questionnaires; return how many per quarter were created
 	(``created``), were already there (``existing``) and were owed (``expected``)."""
 	today = getdate(today or nowdate())
-	previous_user = frappe.session.user
-	previous_mute = frappe.flags.mute_emails
-	frappe.flags.mute_emails = True
-	frappe.set_user("Administrator")
 	counts: dict = {"created": {}, "existing": {}, "expected": {}}
-	try:
+	with loading(commit):
 		names, promeneurs = demo_promeneurs()
 		questionnaires = plan.build_demo_questionnaires(
 			promeneurs,
@@ -56,15 +53,6 @@ def load(verbose: bool = True, commit: bool = True, today: str | None = None) ->
 		for questionnaire in questionnaires:
 			outcome = ensure_questionnaire(names[questionnaire.promeneur], questionnaire)
 			counts[outcome][questionnaire.period.key] += 1
-		if commit:
-			frappe.db.commit()
-	except Exception:
-		if commit:
-			frappe.db.rollback()
-		raise
-	finally:
-		frappe.flags.mute_emails = previous_mute
-		frappe.set_user(previous_user)
 	if verbose:
 		print_summary(counts)
 	return counts

@@ -16,6 +16,8 @@ the demo logins share a password that is written in the README.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import frappe
 from frappe.utils import cint, now_datetime
 from frappe.utils.password import check_password, update_password
@@ -32,6 +34,31 @@ EXISTING = "existing"
 KINDS = ("users", "departments", "structures", "promeneurs", "referents")
 
 
+@contextmanager
+def loading(commit: bool = True):
+	"""What every demo loader runs in: as Administrator, e-mails muted, ``frappe.flags.in_demo``
+	set; committed at the end (unless ``commit`` is false), rolled back on an error; the user and
+	the flags are put back afterwards."""
+	previous_user = frappe.session.user if getattr(frappe.local, "session", None) else None
+	previous_flags = {flag: frappe.flags.get(flag) for flag in ("in_demo", "mute_emails")}
+	frappe.flags.in_demo = True
+	frappe.flags.mute_emails = True
+	try:
+		if previous_user != "Administrator":
+			frappe.set_user("Administrator")
+		yield
+		if commit:
+			frappe.db.commit()
+	except Exception:
+		if commit:
+			frappe.db.rollback()
+		raise
+	finally:
+		frappe.flags.update(previous_flags)
+		if previous_user and previous_user != "Administrator":
+			frappe.set_user(previous_user)
+
+
 def load(verbose: bool = True, commit: bool = True) -> dict:
 	"""Insert (or complete) the demo network on the current site and commit (unless ``commit`` is false).
 
@@ -41,13 +68,7 @@ def load(verbose: bool = True, commit: bool = True) -> dict:
 	"""
 	network = demo.build_demo_network()
 	counts: dict = {kind: {CREATED: 0, UPDATED: 0, EXISTING: 0} for kind in KINDS}
-	previous_user = frappe.session.user if getattr(frappe.local, "session", None) else None
-	previous_flags = {flag: frappe.flags.get(flag) for flag in ("in_demo", "mute_emails")}
-	frappe.flags.in_demo = True
-	frappe.flags.mute_emails = True
-	try:
-		if previous_user != "Administrator":
-			frappe.set_user("Administrator")
+	with loading(commit):
 		counts["setup_wizard_completed"] = complete_setup_wizard()
 		counts["jobs_released"] = release_scheduled_jobs()
 		ensure_departments_exist(department.code for department in network.departments)
@@ -87,16 +108,6 @@ def load(verbose: bool = True, commit: bool = True) -> dict:
 			counts["referents"][ensure_referent(referent)] += 1
 
 		counts["passwords_set"] = sum(ensure_password(login.email) for login in network.logins)
-		if commit:
-			frappe.db.commit()
-	except Exception:
-		if commit:
-			frappe.db.rollback()
-		raise
-	finally:
-		frappe.flags.update(previous_flags)
-		if previous_user and previous_user != "Administrator":
-			frappe.set_user(previous_user)
 
 	if verbose:
 		print_summary(counts, network)
