@@ -24,19 +24,20 @@ TEMPLATES = {
 }
 
 
-def send_acknowledgement(doc) -> None:
-	send_notice(doc, "received")
+def send_acknowledgement(doc) -> bool:
+	return send_notice(doc, "received")
 
 
-def send_notice(doc, kind: str, token: str | None = None) -> None:
+def send_notice(doc, kind: str, token: str | None = None) -> bool:
 	"""Queue the notice of ``kind`` to the candidate, copying the structure and its legal
-	representative. Without an outgoing account, a comment on the application says who was not told."""
+	representative; whether it was queued. Without an outgoing account, a comment on the
+	application says who was not told."""
 	to, cc = rules.notice_recipients(doc.as_dict())
 	if not to:
-		return
+		return False
 	template, context = TEMPLATES[kind], notice_context(doc, kind, token)
 	if mail.can_send():
-		mail.send(
+		return mail.send(
 			template,
 			to,
 			context,
@@ -49,6 +50,7 @@ def send_notice(doc, kind: str, token: str | None = None) -> None:
 		subject = mail.render(template, context)[0]
 		with mail.in_site_language():
 			doc.add_comment("Info", _("E-mail not sent (no outgoing e-mail account): {0}").format(subject))
+	return False
 
 
 def notice_context(doc, kind: str, token: str | None = None) -> dict:

@@ -56,8 +56,9 @@ def new_correction_token(doc) -> str:
 	return token
 
 
-def resubmit(doc) -> None:
-	"""The applicant sent the corrections: back to "Submitted", the coordination is told again.
+def resubmit(doc) -> bool:
+	"""The applicant sent the corrections: back to "Submitted", the coordination is told again;
+	whether the applicant's confirmation was e-mailed.
 
 	Frappe's workflow only lets users with a role move a document, so the applicant's own
 	transition (through the private link) is recorded here directly.
@@ -74,8 +75,7 @@ def resubmit(doc) -> None:
 		doc.add_comment("Workflow", _(rules.SUBMITTED))
 	assign_to_coordinators(doc)
 	notice = rules.notice_for_transition(previous, rules.SUBMITTED)
-	if notice:
-		notifications.send_notice(doc, notice)
+	return bool(notice) and notifications.send_notice(doc, notice)
 
 
 def apply_decision(application: str, decision: str, note: str | None, meeting: str) -> str:

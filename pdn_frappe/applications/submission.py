@@ -8,6 +8,11 @@ error rolls the whole request back.
 
 Spam guards: the honeypot field, checked once by the application itself (``PdNApplication.validate``),
 and Frappe's own ``rate_limit`` on the public endpoints, per client address.
+
+One application per person and call: an application with the e-mail, the SIRET and the call of one
+already received (:mod:`pdn_frappe.applications.duplicates`) is not recorded again; the guest is
+told its reference, which only someone who knows all three learns. The answer says an
+acknowledgement was e-mailed only when one was queued.
 """
 
 import json
@@ -19,7 +24,7 @@ from frappe.rate_limiter import rate_limit
 from frappe.translate import get_user_translations
 
 from pdn_frappe import exceptions
-from pdn_frappe.applications import review, utils
+from pdn_frappe.applications import duplicates, review, utils
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain.validation import DomainValidationError
 from pdn_frappe.settings import get_settings
@@ -185,17 +190,50 @@ def submit_application(data: str | dict | None = None, correction: str | None = 
 
 	doc = frappe.new_doc(utils.APPLICATION)
 	input_errors = set_answers(doc, values, rules.APPLICANT_FIELDS)
+	check_honeypot(doc)
+	already = already_received(doc)
+	if already:
+		return already
 	doc.flags.web_submission = True
 	doc.flags.pending_attachments = set(files)
 	doc.flags.input_errors = input_errors + file_errors
 	doc.insert(ignore_permissions=True)
 	attach_files(doc, files)
+	if doc.flags.acknowledgement_sent:
+		message = _(
+			"Thank you. Your application is recorded under the reference {0}. An acknowledgement has been sent to {1}."
+		).format(doc.name, doc.candidate_email)
+	else:
+		message = _(
+			"Thank you. Your application is recorded under the reference {0}. No acknowledgement could be e-mailed: please keep this reference."
+		).format(doc.name)
 	return {
 		"name": doc.name,
 		"title": doc.title,
+		"message": message,
+		"acknowledgement_sent": bool(doc.flags.acknowledgement_sent),
+	}
+
+
+def already_received(doc) -> dict | None:
+	"""The answer to a second sending of an application already received (same candidate e-mail,
+	SIRET and call): its reference only, and a note on it for the coordination. Nothing is recorded."""
+	doc.set_application_call()
+	match = duplicates.find(doc)
+	if not match or match.kind != rules.SAME_APPLICATION:
+		return None
+	with utils.in_site_language():
+		frappe.get_doc(utils.APPLICATION, match.name).add_comment(
+			"Info",
+			_("The same application was sent again through the public form: it was not recorded twice."),
+		)
+	return {
+		"name": match.name,
+		"duplicate": True,
+		"acknowledgement_sent": False,
 		"message": _(
-			"Thank you. Your application is recorded under the reference {0}. An acknowledgement has been sent to {1}."
-		).format(doc.name, doc.candidate_email),
+			"An application from {0} for the structure with SIRET {1} has already been received for this call, under the reference {2}. It was not recorded a second time. To complete or change it, contact the coordination of your department."
+		).format(*rules.duplicate_key(doc.candidate_email, doc.siret), match.name),
 	}
 
 
@@ -267,14 +305,15 @@ def resubmit(token: str, values: dict) -> dict:
 	doc.flags.ignore_permissions = True
 	doc.save()
 	attach_files(doc, files)
-	review.resubmit(doc)
-	return {
-		"name": doc.name,
-		"title": doc.title,
-		"message": _(
+	if review.resubmit(doc):
+		message = _(
 			"Thank you. Your corrected application {0} is back with the coordination. A confirmation has been sent to {1}."
-		).format(doc.name, doc.candidate_email),
-	}
+		).format(doc.name, doc.candidate_email)
+	else:
+		message = _(
+			"Thank you. Your corrected application {0} is back with the coordination. No confirmation could be e-mailed."
+		).format(doc.name)
+	return {"name": doc.name, "title": doc.title, "message": message}
 
 
 # ------------------------------------------------------------------ form setup

@@ -480,6 +480,78 @@ def honeypot_filled(value: object) -> bool:
 	return bool(_text(value))
 
 
+# --- One application per person and call ----------------------------------------------------------------
+
+#: an earlier application from the same candidate e-mail, for the same structure (SIRET), in the same call:
+#: a guest's second sending is not recorded, the desk flags it
+SAME_APPLICATION = "Same candidate and structure"
+#: the same candidate e-mail in the same call, for another structure: flagged for the coordination only
+SAME_CANDIDATE_OTHER_STRUCTURE = "Same candidate, other structure"
+DUPLICATE_KINDS = (SAME_APPLICATION, SAME_CANDIDATE_OTHER_STRUCTURE)
+#: a withdrawn application leaves the candidate free to apply again to the same call; a rejected one
+#: does not (the steering committee decided on it for this call: the next call is the way back)
+DUPLICATE_IGNORED_STATES = frozenset({WITHDRAWN})
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+	"""An earlier application that a new one repeats: its name and how (one of DUPLICATE_KINDS)."""
+
+	name: str
+	kind: str
+
+
+def _normal_or_none(normalize, value: object) -> str | None:
+	try:
+		return normalize(value) if value not in (None, "") else None
+	except DomainValidationError:
+		return None
+
+
+def duplicate_key(candidate_email: object, siret: object) -> tuple[str | None, str | None]:
+	"""The normalized (e-mail, SIRET) two applications are compared on (None where unusable)."""
+	return (
+		_normal_or_none(validation.normalize_email, _text(candidate_email)),
+		_normal_or_none(validation.normalize_siret, _text(siret)),
+	)
+
+
+def find_duplicate(application: Mapping, earlier: Iterable[Mapping]) -> DuplicateMatch | None:
+	"""The earlier application ``application`` repeats, if any.
+
+	Two applications match when they are in the same call (and department) and come from the same
+	candidate e-mail, compared normalized (case, spaces). The same SIRET makes it the same
+	application; another SIRET, the same candidate for another structure (a near duplicate, which
+	may be legitimate: a worker shared by two employers). The same SIRET with another e-mail is
+	never a duplicate: a structure may present several candidates. Withdrawn applications do not
+	count (:data:`DUPLICATE_IGNORED_STATES`). ``earlier`` holds mappings with name, candidate_email,
+	siret, application_call, department and workflow_state, oldest first: the oldest match of the
+	strongest kind wins.
+	"""
+	email, siret = duplicate_key(application.get("candidate_email"), application.get("siret"))
+	call, department = application.get("application_call"), application.get("department")
+	if not email or not call:
+		return None
+	found: dict[str, str] = {}
+	for row in earlier:
+		if (
+			row.get("name") == application.get("name")
+			or row.get("workflow_state") in DUPLICATE_IGNORED_STATES
+		):
+			continue
+		if row.get("application_call") != call or (department and row.get("department") != department):
+			continue
+		row_email, row_siret = duplicate_key(row.get("candidate_email"), row.get("siret"))
+		if row_email != email:
+			continue
+		kind = SAME_APPLICATION if siret and row_siret == siret else SAME_CANDIDATE_OTHER_STRUCTURE
+		found.setdefault(kind, row["name"])
+	for kind in DUPLICATE_KINDS:
+		if kind in found:
+			return DuplicateMatch(found[kind], kind)
+	return None
+
+
 # --- Correction link -------------------------------------------------------------------------------------
 
 

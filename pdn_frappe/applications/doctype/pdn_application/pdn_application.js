@@ -11,6 +11,18 @@ frappe.ui.form.on("PdN Application", {
 		if (frm.is_new()) {
 			return;
 		}
+		if (frm.doc.possible_duplicate_of) {
+			frm.dashboard.add_comment(
+				__("Possible duplicate of {0} ({1}): same candidate e-mail in the same call.", [
+					`<a href="/app/pdn-application/${encodeURIComponent(frm.doc.possible_duplicate_of)}">${frappe.utils.escape_html(
+						frm.doc.possible_duplicate_of
+					)}</a>`,
+					__(frm.doc.duplicate_kind || ""),
+				]),
+				"orange",
+				true
+			);
+		}
 		frm.call("get_review_context").then(({ message }) => {
 			if (!message) {
 				return;

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, nowdate
 
 from pdn_frappe import errors
-from pdn_frappe.applications import notifications, records, review, utils
+from pdn_frappe.applications import duplicates, notifications, records, review, utils
 from pdn_frappe.applications.submission import check_honeypot
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain import privacy as privacy_rules
@@ -109,13 +109,14 @@ class PdNApplication(Document):
 	def validate(self):
 		self.clear_honeypot()
 		self.validate_answers()
+		self.set_possible_duplicate()
 		self.set_title()
 		self.validate_decision()
 		self.set_review_dates()
 
 	def after_insert(self):
 		review.assign_to_coordinators(self)
-		notifications.send_acknowledgement(self)
+		self.flags.acknowledgement_sent = notifications.send_acknowledgement(self)
 
 	def on_update(self):
 		self.handle_transition()
@@ -183,6 +184,9 @@ class PdNApplication(Document):
 		provided = {f for f in rules.ATTACHMENT_FIELDS if self.get(f)}
 		provided |= set(self.flags.pending_attachments or ())
 		return rules.missing_attachments(required, cleaned.get("legal_status"), provided)
+
+	def set_possible_duplicate(self):
+		duplicates.set_possible_duplicate(self)
 
 	def set_title(self):
 		self.title = rules.application_title(self.as_dict())

@@ -11,7 +11,7 @@ const PDN_APPLICATION_COLORS = {
 };
 
 frappe.listview_settings["PdN Application"] = {
-	add_fields: ["workflow_state", "department", "application_call", "submitted_on"],
+	add_fields: ["workflow_state", "department", "application_call", "submitted_on", "possible_duplicate_of"],
 	get_indicator(doc) {
 		const state = doc.workflow_state || "Submitted";
 		return [__(state, null, "PdN Application"), PDN_APPLICATION_COLORS[state] || "gray", `workflow_state,=,${state}`];
@@ -22,6 +22,11 @@ frappe.listview_settings["PdN Application"] = {
 				listview.filter_area.add([
 					["PdN Application", "workflow_state", "in", ["Submitted", "Pre-selected", "Returned for correction"]],
 				])
+			);
+		});
+		listview.page.add_inner_button(__("Possible duplicates"), () => {
+			listview.filter_area.clear(false).then(() =>
+				listview.filter_area.add([["PdN Application", "possible_duplicate_of", "is", "set"]])
 			);
 		});
 		listview.page.add_inner_button(__("Follow-up report"), () =>

@@ -198,7 +198,9 @@ class TestGuestSubmission(ApplicationTestCase):
 		self.assertNotIn("06 12 34 56 78", message)
 		self.assertEqual(frappe.local.response.get("invalid_fields"), ["candidate_experience"])
 		# the candidate's own contact details stay in the contact fields, which are not checked
-		doc = self.submit(intervention_mode="Permanences en ligne le mercredi @14h, sur Instagram et Discord.")
+		doc = self.submit(
+			intervention_mode="Permanences en ligne le mercredi @14h, sur Instagram et Discord."
+		)
 		self.assertTrue(doc.candidate_email and doc.candidate_phone)
 
 	def test_choices_that_need_a_detail(self):
@@ -469,8 +471,12 @@ class TestReview(ApplicationTestCase):
 		first.reload()
 		structures, promeneurs = frappe.db.count("PdN Structure"), frappe.db.count("PdN Promeneur")
 
+		# the same person and structure answer the next call (the same call refuses a second one)
 		second = self.submit(
-			candidate_email=first.candidate_email.upper(), siret=first.siret, structure_name="Autre nom"
+			candidate_email=first.candidate_email.upper(),
+			siret=first.siret,
+			structure_name="Autre nom",
+			application_call=make_call(department="03").name,
 		)
 		self.act(self.coordinator, second, "Pre-select")
 		self.act(self.caf_agent, second, "Accept")
