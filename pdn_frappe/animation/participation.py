@@ -21,6 +21,7 @@ from pdn_frappe.domain.animation import (
 	REGISTERED,
 	WELCOME_MEETING,
 )
+from pdn_frappe.queries import child_of
 
 
 def sync_promeneurs(promeneurs: Iterable[str]) -> None:
@@ -33,11 +34,7 @@ def sync_promeneurs(promeneurs: Iterable[str]) -> None:
 	base = (
 		frappe.qb.from_(participant)
 		.join(training)
-		.on(
-			(participant.parent == training.name)
-			& (participant.parenttype == "PdN Training")
-			& (participant.parentfield == "participants")
-		)
+		.on(child_of(participant, training, "PdN Training", "participants"))
 		.where(participant.promeneur.isin(promeneurs))
 		.where(participant.status == ATTENDED)
 		.where(training.status != CANCELLED)
@@ -72,7 +69,7 @@ def attended_trainings(promeneur: str) -> list[dict]:
 	return (
 		frappe.qb.from_(participant)
 		.join(training)
-		.on((participant.parent == training.name) & (participant.parenttype == "PdN Training"))
+		.on(child_of(participant, training, "PdN Training"))
 		.select(training.name, training.title, training.kind, training.starts_on, training.days)
 		.where(participant.promeneur == promeneur)
 		.where(participant.status == ATTENDED)
@@ -118,7 +115,7 @@ def cancel_upcoming_registrations(doc, method=None) -> list[str]:
 	names = (
 		frappe.qb.from_(participant)
 		.join(training)
-		.on((participant.parent == training.name) & (participant.parenttype == "PdN Training"))
+		.on(child_of(participant, training, "PdN Training"))
 		.select(training.name)
 		.distinct()
 		.where(participant.promeneur == doc.name)

@@ -14,6 +14,7 @@ from frappe.query_builder.functions import Count, Date, Sum
 
 from pdn_frappe.animation.utils import doctype_exists
 from pdn_frappe.domain import animation
+from pdn_frappe.queries import child_of
 
 STEERING_MEETING = "PdN Steering Meeting"
 EVALUATION = "PdN Evaluation"
@@ -69,7 +70,7 @@ def theme_rows(department: str, start: datetime.date, end: datetime.date) -> lis
 	from_activities = (
 		frappe.qb.from_(theme)
 		.join(activity)
-		.on((theme.parent == activity.name) & (theme.parenttype == "PdN Coordination Activity"))
+		.on(child_of(theme, activity, "PdN Coordination Activity"))
 		.select(theme.theme, Count(theme.name).as_("count"))
 		.where(activity.department == department)
 		.where(activity.activity_date.between(start, end))
@@ -79,7 +80,7 @@ def theme_rows(department: str, start: datetime.date, end: datetime.date) -> lis
 	from_sessions = (
 		frappe.qb.from_(theme)
 		.join(training)
-		.on((theme.parent == training.name) & (theme.parenttype == "PdN Training"))
+		.on(child_of(theme, training, "PdN Training"))
 		.select(theme.theme, Count(theme.name).as_("count"))
 		.where(training.department == department)
 		.where(training.status != animation.CANCELLED)

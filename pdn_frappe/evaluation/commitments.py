@@ -23,6 +23,7 @@ from pdn_frappe.domain import evaluation as evaluation_rules
 from pdn_frappe.domain.periods import Period, quarter_value
 from pdn_frappe.evaluation import aggregates, queries, utils
 from pdn_frappe.evaluation.dashboard import last_overdue_period
+from pdn_frappe.queries import child_of
 
 REPORT = "Commitments Follow-up"
 #: value of the report's shortfall filter that keeps every promeneur below any commitment
@@ -139,11 +140,7 @@ def _attended(window, filters, user: str | None) -> dict[str, frappe._dict]:
 	query = (
 		frappe.qb.from_(participant)
 		.join(training)
-		.on(
-			(participant.parent == training.name)
-			& (participant.parenttype == "PdN Training")
-			& (participant.parentfield == "participants")
-		)
+		.on(child_of(participant, training, "PdN Training", "participants"))
 		.join(p)
 		.on(p.name == participant.promeneur)
 		.select(

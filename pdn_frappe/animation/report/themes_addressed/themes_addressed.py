@@ -12,6 +12,7 @@ from frappe.utils import add_months, getdate, nowdate
 from pdn_frappe import reports
 from pdn_frappe.animation.utils import allowed_departments, doctype_exists
 from pdn_frappe.domain import animation
+from pdn_frappe.queries import child_of
 
 #: the child table every record keeps its themes in
 THEMES = "PdN Theme Row"
@@ -53,7 +54,7 @@ def theme_counts(parent, date_field, departments, filters):
 	query = (
 		frappe.qb.from_(theme)
 		.join(table)
-		.on((theme.parent == table.name) & (theme.parenttype == parent))
+		.on(child_of(theme, table, parent))
 		.select(theme.theme, Count(theme.name))
 		.where(table.department.isin(departments))
 		.where(Date(table[date_field]).between(filters.from_date, filters.to_date))

@@ -12,6 +12,7 @@ from frappe.utils import add_months, getdate, nowdate
 from pdn_frappe import reports
 from pdn_frappe.animation.utils import allowed_departments
 from pdn_frappe.domain import animation
+from pdn_frappe.queries import child_of
 
 PER_TRAINING = "Training"
 PER_PROMENEUR = "Promeneur"
@@ -40,7 +41,7 @@ def _base(filters, departments):
 	query = (
 		frappe.qb.from_(training)
 		.left_join(participant)
-		.on((participant.parent == training.name) & (participant.parenttype == "PdN Training"))
+		.on(child_of(participant, training, "PdN Training"))
 		.where(training.department.isin(departments or [""]))
 		.where(training.status != animation.CANCELLED)
 		.where(Date(training.starts_on).between(filters.from_date, filters.to_date))
