@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar, Generic, TypeVar
 
 from jinja2 import StrictUndefined, TemplateError, Undefined, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -73,36 +74,57 @@ class TemplateSyntaxProblem(DocumentError):
 
 
 @dataclass(frozen=True)
-class SectionTemplate:
+class _Section:
+	"""What a section template and a rendered section share; a subclass adds the text after the title."""
+
 	title: str
-	body: str
-	style: str = SECTION_TEXT
-	page_break_before: bool = False
+	style: str = field(default=SECTION_TEXT, kw_only=True)
+	page_break_before: bool = field(default=False, kw_only=True)
+
+
+SectionT = TypeVar("SectionT", bound=_Section)
 
 
 @dataclass(frozen=True)
-class DocumentTemplate:
+class _Document(Generic[SectionT]):
+	"""What a document template and a rendered document share."""
+
 	title: str
-	sections: tuple[SectionTemplate, ...]
+	sections: tuple[SectionT, ...]
 	subtitle: str = ""
 	version: int = 1
 
+	_section_class: ClassVar[type]
+	_text_key: ClassVar[str]  # the name of a section's text in the plain form and in the class
+
 	@classmethod
-	def from_dict(cls, data: Mapping) -> DocumentTemplate:
+	def from_dict(cls, data: Mapping):
+		"""The document from its plain form (a dict as :func:`snapshot` writes it)."""
 		return cls(
 			title=data.get("title") or "",
 			subtitle=data.get("subtitle") or "",
 			version=int(data.get("version") or 1),
 			sections=tuple(
-				SectionTemplate(
-					title=row.get("title") or "",
-					body=row.get("body") or "",
+				cls._section_class(
+					row.get("title") or "",
+					row.get(cls._text_key) or "",
 					style=row.get("style") or SECTION_TEXT,
 					page_break_before=bool(row.get("page_break_before")),
 				)
 				for row in data.get("sections") or ()
 			),
 		)
+
+
+@dataclass(frozen=True)
+class SectionTemplate(_Section):
+	body: str
+
+
+@dataclass(frozen=True)
+class DocumentTemplate(_Document[SectionTemplate]):
+	_section_class = SectionTemplate
+	_text_key = "body"
 
 
 # --------------------------------------------------------------------------- formatting filters
@@ -318,11 +340,8 @@ def _environment(missing: list[str]) -> ImmutableSandboxedEnvironment:
 
 
 @dataclass(frozen=True)
-class RenderedSection:
-	title: str
+class RenderedSection(_Section):
 	text: str
-	style: str = SECTION_TEXT
-	page_break_before: bool = False
 
 	@property
 	def blocks(self) -> tuple[Block, ...]:
@@ -330,11 +349,9 @@ class RenderedSection:
 
 
 @dataclass(frozen=True)
-class RenderedDocument:
-	title: str
-	sections: tuple[RenderedSection, ...]
-	subtitle: str = ""
-	version: int = 1
+class RenderedDocument(_Document[RenderedSection]):
+	_section_class = RenderedSection
+	_text_key = "text"
 
 	def plain_text(self) -> str:
 		"""Every word of the document, for searching and tests."""
@@ -423,21 +440,7 @@ def snapshot(document: RenderedDocument) -> str:
 
 
 def from_snapshot(text: str) -> RenderedDocument:
-	data = json.loads(text)
-	return RenderedDocument(
-		title=data.get("title") or "",
-		subtitle=data.get("subtitle") or "",
-		version=int(data.get("version") or 1),
-		sections=tuple(
-			RenderedSection(
-				title=row.get("title") or "",
-				text=row.get("text") or "",
-				style=row.get("style") or SECTION_TEXT,
-				page_break_before=bool(row.get("page_break_before")),
-			)
-			for row in data.get("sections") or ()
-		),
-	)
+	return RenderedDocument.from_dict(json.loads(text))
 
 
 # --------------------------------------------------------------------------- markup
