@@ -108,39 +108,26 @@ class Effects:
 	clear_ended_on: bool = False
 
 
+def _still_in_network(listed: bool, login: str, **dates: bool) -> Effects:
+	"""A status that keeps the promeneur in the network: role, scope and registrations stay."""
+	return Effects(listed, login, keep_role=True, cancel_upcoming_registrations=False, **dates)
+
+
+#: leaving and being excluded entail the same: no listing, no login, no role, no registrations
+_OUT_OF_NETWORK = Effects(
+	listed=False,
+	login=LOGIN_DISABLE,
+	keep_role=False,
+	cancel_upcoming_registrations=True,
+	set_ended_on=True,
+)
+
 #: what each status entails once reached
 EFFECTS: dict[str, Effects] = {
-	CANDIDATE: Effects(
-		listed=False,
-		login=LOGIN_KEEP,
-		keep_role=True,
-		cancel_upcoming_registrations=False,
-		set_candidate_since=True,
-	),
-	ACTIVE: Effects(
-		listed=True,
-		login=LOGIN_KEEP,
-		keep_role=True,
-		cancel_upcoming_registrations=False,
-		set_active_since=True,
-	),
-	SUSPENDED: Effects(
-		listed=False, login=LOGIN_READ_ONLY, keep_role=True, cancel_upcoming_registrations=False
-	),
-	LEFT: Effects(
-		listed=False,
-		login=LOGIN_DISABLE,
-		keep_role=False,
-		cancel_upcoming_registrations=True,
-		set_ended_on=True,
-	),
-	EXCLUDED: Effects(
-		listed=False,
-		login=LOGIN_DISABLE,
-		keep_role=False,
-		cancel_upcoming_registrations=True,
-		set_ended_on=True,
-	),
+	CANDIDATE: _still_in_network(listed=False, login=LOGIN_KEEP, set_candidate_since=True),
+	ACTIVE: _still_in_network(listed=True, login=LOGIN_KEEP, set_active_since=True),
+	SUSPENDED: _still_in_network(listed=False, login=LOGIN_READ_ONLY),
+	**dict.fromkeys(ENDED_STATUSES, _OUT_OF_NETWORK),
 }
 
 
