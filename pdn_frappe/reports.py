@@ -18,7 +18,9 @@ import functools
 import json
 from pathlib import Path
 
+import frappe
 from frappe import _
+from frappe.utils import add_months, getdate, nowdate
 
 CATALOGUE = Path(__file__).with_name("report_columns.json")
 
@@ -37,3 +39,12 @@ def column(key: str, **overrides) -> dict:
 def columns(*keys: str) -> list[dict]:
 	"""The columns named by ``keys`` (each a key or several separated by spaces), in that order."""
 	return [column(key) for group in keys for key in group.split()]
+
+
+def with_dates(filters, months: int = 12) -> frappe._dict:
+	"""The report's filters, their dates set when missing: up to today, from ``months`` earlier
+	(what ``pdn.report_filters.date_range`` offers)."""
+	filters = frappe._dict(filters or {})
+	filters.to_date = getdate(filters.to_date or nowdate())
+	filters.from_date = getdate(filters.from_date or add_months(filters.to_date, -months))
+	return filters

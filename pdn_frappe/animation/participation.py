@@ -12,6 +12,7 @@ import frappe
 from frappe.query_builder.functions import Avg, Count, Min
 from frappe.utils import now_datetime
 
+from pdn_frappe import queries
 from pdn_frappe.domain.animation import (
 	ATTENDED,
 	CANCELLED,
@@ -21,7 +22,6 @@ from pdn_frappe.domain.animation import (
 	REGISTERED,
 	WELCOME_MEETING,
 )
-from pdn_frappe.queries import child_of
 
 
 def sync_promeneurs(promeneurs: Iterable[str]) -> None:
@@ -29,13 +29,11 @@ def sync_promeneurs(promeneurs: Iterable[str]) -> None:
 	promeneurs = sorted({name for name in promeneurs if name})
 	if not promeneurs:
 		return
-	training = frappe.qb.DocType("PdN Training")
-	participant = frappe.qb.DocType("PdN Training Participant")
+	training, participant, query = queries.child_rows(
+		"PdN Training", "PdN Training Participant", "participants"
+	)
 	base = (
-		frappe.qb.from_(participant)
-		.join(training)
-		.on(child_of(participant, training, "PdN Training", "participants"))
-		.where(participant.promeneur.isin(promeneurs))
+		query.where(participant.promeneur.isin(promeneurs))
 		.where(participant.status == ATTENDED)
 		.where(training.status != CANCELLED)
 		.groupby(participant.promeneur)
@@ -64,13 +62,9 @@ def sync_promeneurs(promeneurs: Iterable[str]) -> None:
 
 def attended_trainings(promeneur: str) -> list[dict]:
 	"""The trainings and network meetings a promeneur attended, latest first."""
-	training = frappe.qb.DocType("PdN Training")
-	participant = frappe.qb.DocType("PdN Training Participant")
+	training, participant, query = queries.child_rows("PdN Training", "PdN Training Participant")
 	return (
-		frappe.qb.from_(participant)
-		.join(training)
-		.on(child_of(participant, training, "PdN Training"))
-		.select(training.name, training.title, training.kind, training.starts_on, training.days)
+		query.select(training.name, training.title, training.kind, training.starts_on, training.days)
 		.where(participant.promeneur == promeneur)
 		.where(participant.status == ATTENDED)
 		.where(training.status != CANCELLED)
@@ -110,13 +104,9 @@ def cancel_upcoming_registrations(doc, method=None) -> list[str]:
 	move = doc.flags.status_transition
 	if not move or not move.effects.cancel_upcoming_registrations:
 		return []
-	training = frappe.qb.DocType("PdN Training")
-	participant = frappe.qb.DocType("PdN Training Participant")
+	training, participant, query = queries.child_rows("PdN Training", "PdN Training Participant")
 	names = (
-		frappe.qb.from_(participant)
-		.join(training)
-		.on(child_of(participant, training, "PdN Training"))
-		.select(training.name)
+		query.select(training.name)
 		.distinct()
 		.where(participant.promeneur == doc.name)
 		.where(participant.status.isin([INVITED, REGISTERED]))

@@ -14,7 +14,7 @@ from frappe.query_builder.functions import Count, Date, Sum
 
 from pdn_frappe.animation.utils import doctype_exists
 from pdn_frappe.domain import animation
-from pdn_frappe.queries import child_of
+from pdn_frappe.queries import child_rows
 
 STEERING_MEETING = "PdN Steering Meeting"
 EVALUATION = "PdN Evaluation"
@@ -64,24 +64,17 @@ def session_rows(department: str, start: datetime.date, end: datetime.date) -> l
 
 def theme_rows(department: str, start: datetime.date, end: datetime.date) -> list[dict]:
 	"""How many activities and sessions of the period addressed each theme."""
-	theme = frappe.qb.DocType("PdN Theme Row")
-	activity = frappe.qb.DocType("PdN Coordination Activity")
-	training = frappe.qb.DocType("PdN Training")
+	activity, theme, query = child_rows("PdN Coordination Activity", "PdN Theme Row")
 	from_activities = (
-		frappe.qb.from_(theme)
-		.join(activity)
-		.on(child_of(theme, activity, "PdN Coordination Activity"))
-		.select(theme.theme, Count(theme.name).as_("count"))
+		query.select(theme.theme, Count(theme.name).as_("count"))
 		.where(activity.department == department)
 		.where(activity.activity_date.between(start, end))
 		.groupby(theme.theme)
 		.run(as_dict=True)
 	)
+	training, theme, query = child_rows("PdN Training", "PdN Theme Row")
 	from_sessions = (
-		frappe.qb.from_(theme)
-		.join(training)
-		.on(child_of(theme, training, "PdN Training"))
-		.select(theme.theme, Count(theme.name).as_("count"))
+		query.select(theme.theme, Count(theme.name).as_("count"))
 		.where(training.department == department)
 		.where(training.status != animation.CANCELLED)
 		.where(Date(training.starts_on).between(start, end))

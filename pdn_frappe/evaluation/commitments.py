@@ -23,7 +23,7 @@ from pdn_frappe.domain import evaluation as evaluation_rules
 from pdn_frappe.domain.periods import Period, quarter_value
 from pdn_frappe.evaluation import aggregates, queries, utils
 from pdn_frappe.evaluation.dashboard import last_overdue_period
-from pdn_frappe.queries import child_of
+from pdn_frappe.queries import child_rows
 
 REPORT = "Commitments Follow-up"
 #: value of the report's shortfall filter that keeps every promeneur below any commitment
@@ -134,14 +134,10 @@ def _promeneurs(period: Period, filters, user: str | None):
 def _attended(window, filters, user: str | None) -> dict[str, frappe._dict]:
 	"""promeneur -> trainings and other collective times attended during ``window``."""
 	p = frappe.qb.DocType(queries.PROMENEUR)
-	training = frappe.qb.DocType("PdN Training")
-	participant = frappe.qb.DocType("PdN Training Participant")
+	training, participant, query = child_rows("PdN Training", "PdN Training Participant", "participants")
 	is_training = training.kind == animation.TRAINING
 	query = (
-		frappe.qb.from_(participant)
-		.join(training)
-		.on(child_of(participant, training, "PdN Training", "participants"))
-		.join(p)
+		query.join(p)
 		.on(p.name == participant.promeneur)
 		.select(
 			participant.promeneur,

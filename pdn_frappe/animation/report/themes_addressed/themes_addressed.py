@@ -7,7 +7,6 @@ practice notes and, when the questionnaires are installed, the promeneurs' quest
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Date
-from frappe.utils import add_months, getdate, nowdate
 
 from pdn_frappe import reports
 from pdn_frappe.animation.utils import allowed_departments, doctype_exists
@@ -27,9 +26,7 @@ SOURCES = (
 
 @frappe.read_only()
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	filters.to_date = getdate(filters.to_date or nowdate())
-	filters.from_date = getdate(filters.from_date or add_months(filters.to_date, -12))
+	filters = reports.with_dates(filters)
 	departments = allowed_departments(filters.department)
 	counts: dict[str, dict] = {}
 	for parent, date_field, column in SOURCES:

@@ -7,12 +7,11 @@ import frappe
 from frappe import _
 from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Date, Max, Sum
-from frappe.utils import add_months, getdate, nowdate
 
 from pdn_frappe import reports
 from pdn_frappe.animation.utils import allowed_departments
 from pdn_frappe.domain import animation
-from pdn_frappe.queries import child_of
+from pdn_frappe.queries import child_rows
 
 PER_TRAINING = "Training"
 PER_PROMENEUR = "Promeneur"
@@ -20,9 +19,7 @@ PER_PROMENEUR = "Promeneur"
 
 @frappe.read_only()
 def execute(filters=None):
-	filters = frappe._dict(filters or {})
-	filters.to_date = getdate(filters.to_date or nowdate())
-	filters.from_date = getdate(filters.from_date or add_months(filters.to_date, -12))
+	filters = reports.with_dates(filters)
 	departments = allowed_departments(filters.department)
 	if filters.group_by == PER_PROMENEUR:
 		columns, data = per_promeneur_columns(), per_promeneur(filters, departments)
@@ -36,13 +33,9 @@ def _count(participant, status):
 
 
 def _base(filters, departments):
-	training = frappe.qb.DocType("PdN Training")
-	participant = frappe.qb.DocType("PdN Training Participant")
+	training, participant, query = child_rows("PdN Training", "PdN Training Participant", left=True)
 	query = (
-		frappe.qb.from_(training)
-		.left_join(participant)
-		.on(child_of(participant, training, "PdN Training"))
-		.where(training.department.isin(departments or [""]))
+		query.where(training.department.isin(departments or [""]))
 		.where(training.status != animation.CANCELLED)
 		.where(Date(training.starts_on).between(filters.from_date, filters.to_date))
 	)
