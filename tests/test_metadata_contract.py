@@ -34,6 +34,20 @@ def by_artefact(kind: str):
 	return pytest.mark.parametrize("art", md.artefacts(kind, parsed_only=True), ids=lambda a: a.id)
 
 
+def objects_with(key: str, items: list, at, missing, problems: list[str]):
+	"""(position, item) for each item that is an object with a ``key`` (a non-empty string).
+
+	Every other item is a problem: ``at(position)`` names it, ``missing(item)`` says what it lacks.
+	"""
+	for position, item in enumerate(items):
+		if not isinstance(item, dict):
+			problems.append(f"{at(position)} is not an object")
+		elif not isinstance(item.get(key), str) or not item[key]:
+			problems.append(f"{at(position)} {missing(item)}")
+		else:
+			yield position, item
+
+
 def doctype_problem(doctype: object, what: str) -> str | None:
 	if not isinstance(doctype, str) or not doctype:
 		return f"{what}: no doctype given"
@@ -184,15 +198,15 @@ def test_doctype_fields(art):
 	raw_fields = art.data.get("fields")
 	if not isinstance(raw_fields, list):
 		assert_no_problems(art.rel, ['"fields" must be a list'])
-	for position, fld in enumerate(raw_fields):
-		if not isinstance(fld, dict):
-			problems.append(f"fields[{position}] is not an object")
-			continue
-		fieldname = fld.get("fieldname")
+	for position, fld in objects_with(
+		"fieldname",
+		raw_fields,
+		at=lambda position: f"fields[{position}]",
+		missing=lambda fld: f"(label {fld.get('label')!r}) has no fieldname",
+		problems=problems,
+	):
+		fieldname = fld["fieldname"]
 		where = f"fields[{position}] '{fieldname}'"
-		if not isinstance(fieldname, str) or not fieldname:
-			problems.append(f"fields[{position}] (label {fld.get('label')!r}) has no fieldname")
-			continue
 		if not FIELDNAME_RE.match(fieldname):
 			problems.append(f"{where}: fieldname must match [a-z][a-z0-9_]*")
 		if fieldname in md.RESERVED_FIELDNAMES:
@@ -226,88 +240,87 @@ def test_doctype_field_order(art):
 	assert_no_problems(art.rel, problems)
 
 
-@by_artefact("doctype")
-def test_doctype_link_options(art):
+def for_each_doctype_field(check):
+	"""A test over every doctype: the problems ``check(field, field_map)`` yields for each field."""
+
+	@by_artefact("doctype")
+	def test(art):
+		fmap = md.field_map(art.data)
+		assert_no_problems(art.rel, [problem for fld in md.fields(art.data) for problem in check(fld, fmap)])
+
+	test.__name__, test.__qualname__, test.__doc__ = check.__name__, check.__qualname__, check.__doc__
+	return test
+
+
+@for_each_doctype_field
+def test_doctype_link_options(fld, fmap):
 	"""Link / Table / Dynamic Link / Select options."""
-	problems = []
-	fmap = md.field_map(art.data)
-	app_doctypes = md.doctype_index()
-	for fld in md.fields(art.data):
-		fieldname, fieldtype, options = fld.get("fieldname"), fld.get("fieldtype"), fld.get("options")
-		where = f"field '{fieldname}' ({fieldtype}) options"
-		if fieldtype in ("Link", "Table", "Table MultiSelect"):
-			if problem := doctype_problem(options, where):
-				problems.append(problem)
-				continue
-		if fieldtype in md.TABLE_FIELDTYPES:
-			target = app_doctypes.get(options)
-			if target is None:
-				problems.append(f"{where}: child table '{options}' must be an app doctype")
-			elif not target.get("istable"):
-				problems.append(f"{where}: '{options}' is not a child table doctype (\"istable\": 1)")
-		elif fieldtype == "Dynamic Link":
-			pointer = fmap.get(options) if isinstance(options, str) else None
-			if pointer is None:
-				problems.append(f"{where}: {options!r} must name a field of this doctype")
-			elif not (
-				pointer.get("fieldtype") == "Select"
-				or (pointer.get("fieldtype") == "Link" and pointer.get("options") == "DocType")
-			):
-				problems.append(f"{where}: field '{options}' must be a Link to DocType (or a Select)")
-		elif fieldtype == "Select" and not md.select_options(options):
-			problems.append(f"{where}: a Select field needs at least one option")
-	assert_no_problems(art.rel, problems)
+	fieldname, fieldtype, options = fld.get("fieldname"), fld.get("fieldtype"), fld.get("options")
+	where = f"field '{fieldname}' ({fieldtype}) options"
+	if fieldtype in ("Link", "Table", "Table MultiSelect"):
+		if problem := doctype_problem(options, where):
+			yield problem
+			return
+	if fieldtype in md.TABLE_FIELDTYPES:
+		target = md.doctype_index().get(options)
+		if target is None:
+			yield f"{where}: child table '{options}' must be an app doctype"
+		elif not target.get("istable"):
+			yield f"{where}: '{options}' is not a child table doctype (\"istable\": 1)"
+	elif fieldtype == "Dynamic Link":
+		pointer = fmap.get(options) if isinstance(options, str) else None
+		if pointer is None:
+			yield f"{where}: {options!r} must name a field of this doctype"
+		elif not (
+			pointer.get("fieldtype") == "Select"
+			or (pointer.get("fieldtype") == "Link" and pointer.get("options") == "DocType")
+		):
+			yield f"{where}: field '{options}' must be a Link to DocType (or a Select)"
+	elif fieldtype == "Select" and not md.select_options(options):
+		yield f"{where}: a Select field needs at least one option"
 
 
-@by_artefact("doctype")
-def test_doctype_fetch_from(art):
-	problems = []
-	fmap = md.field_map(art.data)
-	for fld in md.fields(art.data):
-		fetch_from = fld.get("fetch_from")
-		if not fetch_from:
-			continue
-		where = f"field '{fld.get('fieldname')}' fetch_from {fetch_from!r}"
-		parts = fetch_from.split(".") if isinstance(fetch_from, str) else []
-		if len(parts) != 2 or not all(parts):
-			problems.append(f"{where}: must be '<link field>.<field of the linked doctype>'")
-			continue
-		link_name, target_field = parts
-		link = fmap.get(link_name)
-		if link is None:
-			problems.append(f"{where}: '{link_name}' is not a field of this doctype")
-		elif link.get("fieldtype") != "Link":
-			problems.append(f"{where}: '{link_name}' is a {link.get('fieldtype')} field, it must be a Link")
-		elif problem := md.field_problem(link.get("options"), target_field):
-			problems.append(f"{where}: {problem}")
-	assert_no_problems(art.rel, problems)
+@for_each_doctype_field
+def test_doctype_fetch_from(fld, fmap):
+	fetch_from = fld.get("fetch_from")
+	if not fetch_from:
+		return
+	where = f"field '{fld.get('fieldname')}' fetch_from {fetch_from!r}"
+	parts = fetch_from.split(".") if isinstance(fetch_from, str) else []
+	if len(parts) != 2 or not all(parts):
+		yield f"{where}: must be '<link field>.<field of the linked doctype>'"
+		return
+	link_name, target_field = parts
+	link = fmap.get(link_name)
+	if link is None:
+		yield f"{where}: '{link_name}' is not a field of this doctype"
+	elif link.get("fieldtype") != "Link":
+		yield f"{where}: '{link_name}' is a {link.get('fieldtype')} field, it must be a Link"
+	elif problem := md.field_problem(link.get("options"), target_field):
+		yield f"{where}: {problem}"
 
 
 DEPENDS_KEYS = ("depends_on", "mandatory_depends_on", "read_only_depends_on")
 
 
-@by_artefact("doctype")
-def test_doctype_depends_on(art):
+@for_each_doctype_field
+def test_doctype_depends_on(fld, fmap):
 	"""Fields named by depends_on expressions (eval:doc.x or a bare fieldname) exist."""
-	problems = []
-	fmap = md.field_map(art.data)
-	for fld in md.fields(art.data):
-		for key in DEPENDS_KEYS:
-			expr = fld.get(key)
-			if not isinstance(expr, str) or not expr.strip():
+	for key in DEPENDS_KEYS:
+		expr = fld.get(key)
+		if not isinstance(expr, str) or not expr.strip():
+			continue
+		expr = expr.strip()
+		if expr.startswith("eval:"):
+			names = re.findall(r"(?<![\w.])doc\.([A-Za-z_][A-Za-z0-9_]*)", expr)
+		elif re.fullmatch(r"[a-z_][a-z0-9_]*", expr):
+			names = [expr]
+		else:
+			continue
+		for name in names:
+			if name.startswith("__") or name in md.STANDARD_FIELDS or name in fmap:
 				continue
-			expr = expr.strip()
-			if expr.startswith("eval:"):
-				names = re.findall(r"(?<![\w.])doc\.([A-Za-z_][A-Za-z0-9_]*)", expr)
-			elif re.fullmatch(r"[a-z_][a-z0-9_]*", expr):
-				names = [expr]
-			else:
-				continue
-			for name in names:
-				if name.startswith("__") or name in md.STANDARD_FIELDS or name in fmap:
-					continue
-				problems.append(f"field '{fld.get('fieldname')}' {key} {expr!r}: '{name}' is not a field")
-	assert_no_problems(art.rel, problems)
+			yield f"field '{fld.get('fieldname')}' {key} {expr!r}: '{name}' is not a field"
 
 
 @by_artefact("doctype")
@@ -701,15 +714,15 @@ def _workflow_problems(record: dict, where: str) -> list[str]:
 def test_fixture_records(fixture):
 	problems = []
 	app_doctypes = md.doctype_index()
-	for position, record in enumerate(fixture.data):
-		if not isinstance(record, dict):
-			problems.append(f"record [{position}] is not an object")
-			continue
-		doctype = record.get("doctype")
+	for position, record in objects_with(
+		"doctype",
+		fixture.data,
+		at=lambda position: f"record [{position}]",
+		missing=lambda record: 'has no "doctype"',
+		problems=problems,
+	):
+		doctype = record["doctype"]
 		where = f"record [{position}] ({doctype} {record.get('name') or md.record_name(record) or '?'})"
-		if not isinstance(doctype, str) or not doctype:
-			problems.append(f'record [{position}] has no "doctype"')
-			continue
 		if doctype in app_doctypes:
 			data = app_doctypes[doctype]
 			if data.get("istable"):
