@@ -96,23 +96,31 @@ def get_conventions(filters, today):
 	)
 
 
-def subsidy_totals(names, year=None) -> dict:
-	if not names:
-		return {}
+def subsidy_sums(names, year, by: str) -> list[dict]:
+	"""The subsidies planned and paid of the conventions ``names`` (of ``year`` when given), summed
+	by ``by``: "parent" (the convention) or "year"."""
 	subsidy = frappe.qb.DocType("PdN Convention Subsidy")
+	group = subsidy[by]
 	query = (
 		frappe.qb.from_(subsidy)
 		.select(
-			subsidy.parent,
+			group,
 			Sum(subsidy.amount).as_("planned"),
 			Sum(Case().when(subsidy.paid_on.isnotnull(), subsidy.amount).else_(0)).as_("paid"),
 		)
 		.where((subsidy.parenttype == CONVENTION) & subsidy.parent.isin(names))
-		.groupby(subsidy.parent)
+		.groupby(group)
+		.orderby(group)
 	)
 	if year:
 		query = query.where(subsidy.year == cint(year))
-	return {row.parent: row for row in query.run(as_dict=True)}
+	return query.run(as_dict=True)
+
+
+def subsidy_totals(names, year=None) -> dict:
+	if not names:
+		return {}
+	return {row.parent: row for row in subsidy_sums(names, year, "parent")}
 
 
 def missing_documents(names, today) -> dict:
@@ -211,21 +219,7 @@ def get_columns(group_by):
 def get_chart(names, year=None):
 	if not names:
 		return None
-	subsidy = frappe.qb.DocType("PdN Convention Subsidy")
-	query = (
-		frappe.qb.from_(subsidy)
-		.select(
-			subsidy.year,
-			Sum(subsidy.amount).as_("planned"),
-			Sum(Case().when(subsidy.paid_on.isnotnull(), subsidy.amount).else_(0)).as_("paid"),
-		)
-		.where((subsidy.parenttype == CONVENTION) & subsidy.parent.isin(names))
-		.groupby(subsidy.year)
-		.orderby(subsidy.year)
-	)
-	if year:
-		query = query.where(subsidy.year == cint(year))
-	rows = query.run(as_dict=True)
+	rows = subsidy_sums(names, year, "year")
 	if not rows:
 		return None
 	return {
