@@ -505,6 +505,15 @@ def activity_rows(fig: ActivityFigures) -> list[ReportRow]:
 		value = fig.total(fieldname)
 		rows.append(ReportRow(sect, fieldname, "field", value, average(value, people), share))
 
+	def parts_section(sect: str, fieldnames: tuple[str, ...]) -> float:
+		"""A section of the parts of a whole, each with its share of the whole; returns the whole."""
+		section(sect)
+		totals = {f: fig.total(f) for f in fieldnames}
+		part_shares = shares(totals)
+		for fieldname in fieldnames:
+			total_row(sect, fieldname, part_shares[fieldname])
+		return sum(totals.values())
+
 	section(SECTION_RESPONSE)
 	rows.append(ReportRow(SECTION_RESPONSE, EXPECTED, "indicator", fig.expected))
 	rows.append(ReportRow(SECTION_RESPONSE, ANSWERED_COUNT, "indicator", n, share=rate(n, fig.expected)))
@@ -522,20 +531,10 @@ def activity_rows(fig: ActivityFigures) -> list[ReportRow]:
 		share = rate(fig.total(fieldname), contacted) if fieldname in PARTS_OF_CONTACTS else None
 		total_row(SECTION_CONTACTS, fieldname, share)
 
-	section(SECTION_AGES)
-	ages = {f: fig.total(f) for f in AGE_BAND_FIELDS}
-	age_shares = shares(ages)
-	for fieldname in AGE_BAND_FIELDS:
-		total_row(SECTION_AGES, fieldname, age_shares[fieldname])
-	known = sum(ages.values())
+	known = parts_section(SECTION_AGES, AGE_BAND_FIELDS)
 	rows.append(ReportRow(SECTION_AGES, AGES_KNOWN, "indicator", known, share=rate(known, contacted)))
 
-	section(SECTION_INTERACTIONS)
-	interactions = {f: fig.total(f) for f in INTERACTION_FIELDS}
-	interaction_shares = shares(interactions)
-	for fieldname in INTERACTION_FIELDS:
-		total_row(SECTION_INTERACTIONS, fieldname, interaction_shares[fieldname])
-	whole = sum(interactions.values())
+	whole = parts_section(SECTION_INTERACTIONS, INTERACTION_FIELDS)
 	rows.append(
 		ReportRow(SECTION_INTERACTIONS, INTERACTIONS_TOTAL, "indicator", whole, average(whole, people))
 	)
