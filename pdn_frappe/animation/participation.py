@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import frappe
+from frappe import _
 from frappe.query_builder.functions import Avg, Count, Min
 from frappe.utils import now_datetime
 
-from pdn_frappe import queries
+from pdn_frappe import exceptions, mail, queries
+from pdn_frappe.animation import notices
 from pdn_frappe.domain.animation import (
 	ATTENDED,
 	CANCELLED,
@@ -121,3 +123,53 @@ def cancel_upcoming_registrations(doc, method=None) -> list[str]:
 		upcoming.flags.ignore_permissions = True
 		upcoming.save()
 	return names
+
+
+# ------------------------------------------------------------------ invitations
+
+
+def invite(training, promeneurs: list[str] | None = None, resend: bool = False) -> int:
+	"""Invite ``promeneurs`` to ``training`` (every active promeneur of its department when none is
+	given) and e-mail the invitation, with its calendar file, to everyone who has not received it
+	yet (to every invited or registered participant again when ``resend``). The caller checks the
+	user's right first. Returns the number of e-mails sent.
+	"""
+	if training.status != PLANNED:
+		frappe.throw(
+			_("Only a planned training can be sent."),
+			exc=exceptions.InvalidTrainingError,
+			title=_("Not possible"),
+		)
+	if not promeneurs:
+		promeneurs = frappe.get_all(
+			"PdN Promeneur",
+			filters={"department": training.department, "status": "Active"},
+			pluck="name",
+			order_by="full_name asc",
+		)
+	listed = {row.promeneur for row in training.participants}
+	for name in promeneurs:
+		if name not in listed:
+			training.append("participants", {"promeneur": name, "status": INVITED})
+			listed.add(name)
+	rows = [
+		row
+		for row in training.participants
+		if row.status in (INVITED, REGISTERED) and (resend or not row.invitation_sent_on)
+	]
+	emails = dict(
+		frappe.get_all(
+			"PdN Promeneur",
+			filters={"name": ("in", [row.promeneur for row in rows] or [""])},
+			fields=["name", "email"],
+			as_list=True,
+		)
+	)
+	# without an outgoing account the promeneurs are invited, but nobody is marked as e-mailed
+	rows = [row for row in rows if emails.get(row.promeneur)] if mail.can_send() else []
+	sent_on = now_datetime()
+	for row in rows:
+		row.invitation_sent_on = sent_on
+	training.save()
+	notices.send_invitations(training, [emails[row.promeneur] for row in rows], update=resend)
+	return len(rows)

@@ -12,16 +12,19 @@ from frappe import _
 from frappe.utils import get_link_to_form, nowdate
 
 from pdn_frappe import exceptions, mail
+from pdn_frappe.animation import welcome
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.network import access
 
 
 def create_records(application) -> dict:
-	"""Create or link the structure and the promeneur of ``application``, once; return their names."""
+	"""Create or link the structure and the promeneur of ``application``, once, and invite the
+	promeneur to the next welcome meeting of their department; return their names."""
 	values = application.as_dict()
 	structure = link_or_create_structure(values)
 	promeneur = link_or_create_promeneur(values, structure)
 	invite(promeneur)
+	welcome.invite_to_next(promeneur, application.department, application.application_call)
 	if application.structure != structure or application.promeneur != promeneur:
 		application.db_set({"structure": structure, "promeneur": promeneur})
 	return {"structure": structure, "promeneur": promeneur}

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import frappe
 
-from pdn_frappe.tests.utils import factory, make_promeneur
+from pdn_frappe.tests.utils import PdnTestCase, factory, make_promeneur, make_structure
+
+#: the department of the structures these tests create
+DEPARTMENT = "976"
 
 RATED = {"interest_online_presence": 0.8, "interest_network": 1, "interest_trainings": 0.6}
 
@@ -62,6 +65,21 @@ def make_evaluation(
 def make_active_promeneur(structure: str | None = None, since: str = "2020-01-01", **kwargs):
 	"""An active promeneur who owes questionnaires since ``since``."""
 	return make_promeneur(structure=structure, status="Active", active_since=since, **kwargs)
+
+
+class OwnStructureTestCase(PdnTestCase):
+	"""Promeneurs and questionnaires in a structure of their own (``cls.structure``), so that the
+	other data of the site (demo, national benchmark data) never gets in the figures."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.structure = cls.new_structure()
+
+	@staticmethod
+	def new_structure() -> str:
+		"""Another structure of :data:`DEPARTMENT`, with nobody in it."""
+		return make_structure(department=DEPARTMENT, postcode="97600", city="Mamoudzou").name
 
 
 def queued_to(email: str, reference_doctype: str | None = None) -> list[str]:

@@ -7,18 +7,20 @@ import frappe
 from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import Period
 from pdn_frappe.evaluation.report.evaluation_follow_up import evaluation_follow_up as report
-from pdn_frappe.evaluation.testing import make_active_promeneur, make_evaluation
+from pdn_frappe.evaluation.testing import (
+	DEPARTMENT,
+	OwnStructureTestCase,
+	make_active_promeneur,
+	make_evaluation,
+)
 from pdn_frappe.roles import COORDINATOR
-from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_structure
-
-DEPARTMENT = "976"
+from pdn_frappe.tests.utils import add_department_member
 
 
-class TestEvaluationFollowUp(PdnTestCase):
+class TestEvaluationFollowUp(OwnStructureTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.structure = make_structure(department=DEPARTMENT, postcode="97600", city="Mamoudzou").name
 		cls.on_time = make_active_promeneur(structure=cls.structure, first_name="Alice")
 		cls.late = make_active_promeneur(structure=cls.structure, first_name="Bruno")
 		cls.drafting = make_active_promeneur(structure=cls.structure, first_name="Chloé")

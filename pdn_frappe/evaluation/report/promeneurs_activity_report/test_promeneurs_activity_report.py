@@ -13,69 +13,55 @@ from pdn_frappe.domain import evaluation as rules
 from pdn_frappe.domain.periods import Period
 from pdn_frappe.evaluation import aggregates, dashboard
 from pdn_frappe.evaluation.report.promeneurs_activity_report.promeneurs_activity_report import execute
-from pdn_frappe.evaluation.testing import make_active_promeneur, make_evaluation
+from pdn_frappe.evaluation.testing import (
+	DEPARTMENT,
+	OwnStructureTestCase,
+	make_active_promeneur,
+	make_evaluation,
+)
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
-from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_structure
-
-DEPARTMENT = "976"
+from pdn_frappe.tests.utils import add_department_member
 
 
-class TestPromeneursActivityReport(PdnTestCase):
+class TestPromeneursActivityReport(OwnStructureTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.structure = make_structure(department=DEPARTMENT, postcode="97600", city="Mamoudzou").name
-		cls.other_structure = make_structure(department=DEPARTMENT, postcode="97600", city="Mamoudzou").name
+		cls.other_structure = cls.new_structure()
 		cls.p1 = make_active_promeneur(structure=cls.structure, profession="Éducateur spécialisé")
 		cls.p2 = make_active_promeneur(structure=cls.structure)
 		cls.p3 = make_active_promeneur(structure=cls.structure)  # never answers
 		cls.p4 = make_active_promeneur(structure=cls.other_structure)
 		frappe.db.set_value("PdN Promeneur", cls.p2.name, "mission", "Youth and parenting")
+		# the two questionnaires of the first quarter, field by field: (p1's answer, p2's answer)
+		q1_answers = {
+			"hours_online": (40, 20.5),
+			"youths_contacted": (30, 10),
+			"new_youths_contacted": (10, 2),
+			"short_contacts": (12, 5),
+			"youths_met_after_contact": (6, 1),
+			"projects_initiated": (2, 0),
+			"parents_contacted": (0, 4),
+			"age_12_14": (10, 2),
+			"age_15_17": (12, 3),
+			"age_18_20": (4, 0),
+			"interactions_simple_exchange": (30, 8),
+			"interactions_information": (10, 2),
+			"interactions_listening": (0, 5),
+			"networks": ([{"network": "Instagram"}, {"network": "Snapchat"}], [{"network": "Instagram"}]),
+			"themes": ([{"theme": "Santé"}, {"theme": "Logement"}], [{"theme": "Santé"}]),
+			"device_computer": (1, 0),
+			"interest_trainings": (1, 0.4),
+		}
 		cls.q1 = [
 			make_evaluation(
-				cls.p1.name,
+				promeneur.name,
 				year=2024,
 				quarter=1,
 				submit=True,
-				hours_online=40,
-				youths_contacted=30,
-				new_youths_contacted=10,
-				short_contacts=12,
-				youths_met_after_contact=6,
-				projects_initiated=2,
-				age_12_14=10,
-				age_15_17=12,
-				age_18_20=4,
-				interactions_simple_exchange=30,
-				interactions_information=10,
-				interactions_listening=0,
-				networks=[{"network": "Instagram"}, {"network": "Snapchat"}],
-				themes=[{"theme": "Santé"}, {"theme": "Logement"}],
-				device_computer=1,
-				interest_trainings=1,
-			),
-			make_evaluation(
-				cls.p2.name,
-				year=2024,
-				quarter=1,
-				submit=True,
-				hours_online=20.5,
-				youths_contacted=10,
-				new_youths_contacted=2,
-				short_contacts=5,
-				youths_met_after_contact=1,
-				projects_initiated=0,
-				parents_contacted=4,
-				age_12_14=2,
-				age_15_17=3,
-				age_18_20=0,
-				interactions_simple_exchange=8,
-				interactions_information=2,
-				interactions_listening=5,
-				networks=[{"network": "Instagram"}],
-				themes=[{"theme": "Santé"}],
-				interest_trainings=0.4,
-			),
+				**{field: answers[index] for field, answers in q1_answers.items()},
+			)
+			for index, promeneur in enumerate((cls.p1, cls.p2))
 		]
 		# a draft counts for nothing; another quarter only in the yearly figures
 		make_evaluation(cls.p3.name, year=2024, quarter=1)
