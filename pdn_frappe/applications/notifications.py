@@ -9,6 +9,7 @@ from frappe import _
 from frappe.utils import format_date, format_time
 
 from pdn_frappe import mail
+from pdn_frappe.animation import welcome
 from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
 
@@ -75,24 +76,19 @@ def notice_context(doc, kind: str, token: str | None = None) -> dict:
 
 
 def welcome_meetings(doc) -> list[dict]:
-	"""The call's welcome meetings for the applicant's department (all of them if none is specific)."""
-	if not doc.application_call:
+	"""The welcome meetings still to come in the applicant's department: the call's own, else the
+	department's next one (trainings of the "Welcome meeting" kind, :mod:`pdn_frappe.animation.welcome`)."""
+	if not doc.department:
 		return []
-	rows = frappe.get_all(
-		"PdN Welcome Meeting",
-		filters={"parenttype": utils.CALL, "parent": doc.application_call},
-		fields=["meeting_date", "from_time", "to_time", "place", "department"],
-		order_by="meeting_date asc, from_time asc",
-	)
-	mine = (
-		[r for r in rows if r.department == doc.department] or [r for r in rows if not r.department] or rows
+	rows = (doc.application_call and welcome.upcoming(doc.department, doc.application_call)) or (
+		welcome.upcoming(doc.department)[:1]
 	)
 	return [
 		{
-			"day": format_date(row.meeting_date),
-			"from_time": format_time(row.from_time, "HH:mm") if row.from_time else "",
-			"to_time": format_time(row.to_time, "HH:mm") if row.to_time else "",
-			"place": row.place or "",
+			"day": format_date(row.starts_on),
+			"from_time": format_time(row.starts_on, "HH:mm"),
+			"to_time": format_time(row.ends_on, "HH:mm") if row.ends_on else "",
+			"place": row.place or (_("online") if row.online_link else ""),
 		}
-		for row in mine
+		for row in rows
 	]

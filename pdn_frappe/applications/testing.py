@@ -32,7 +32,8 @@ class ApplicationsTestCase(PdnTestCase):
 
 @factory
 def make_call(**kwargs):
-	"""An open call of the Allier (03) by default, running from 10 days ago to 20 days from now."""
+	"""An open call of the Allier (03) by default, running from 10 days ago to 20 days from now
+	(its welcome meetings are trainings: ``make_training(kind="Welcome meeting", application_call=...)``)."""
 	doc = frappe.get_doc(
 		{
 			"doctype": "PdN Application Call",
@@ -43,17 +44,6 @@ def make_call(**kwargs):
 			"closing_date": kwargs.pop("closing_date", add_days(nowdate(), 20)),
 			"other_departments": [{"department": d} for d in kwargs.pop("other_departments", ())],
 			"required_documents": [{"document_type": d} for d in kwargs.pop("required_documents", ())],
-			"welcome_meetings": kwargs.pop(
-				"welcome_meetings",
-				[
-					{
-						"meeting_date": add_days(nowdate(), 40),
-						"from_time": "10:00:00",
-						"to_time": "12:00:00",
-						"place": "Caf, Vichy",
-					}
-				],
-			),
 			**kwargs,
 		}
 	)

@@ -5,6 +5,7 @@ from frappe import _
 from frappe.utils import getdate, nowdate
 from frappe.utils.html_utils import sanitize_html
 
+from pdn_frappe.animation import welcome
 from pdn_frappe.applications import utils
 from pdn_frappe.domain import applications as rules
 
@@ -76,13 +77,16 @@ def call_details(names: list[str]) -> dict:
 			fields=["name", "description", "contact_name", "contact_email", "contact_phone"],
 		)
 	}
-	for row in frappe.get_all(
-		"PdN Welcome Meeting",
-		filters={"parenttype": utils.CALL, "parent": ("in", names)},
-		fields=["parent", "meeting_date", "from_time", "to_time", "place", "department"],
-		order_by="meeting_date asc, from_time asc",
-	):
-		result[row.parent].meetings.append(row)
+	for row in welcome.of_calls(names):
+		result[row.application_call].meetings.append(
+			frappe._dict(
+				meeting_date=row.starts_on,
+				from_time=row.starts_on,
+				to_time=row.ends_on,
+				place=row.place or (_("online") if row.online_link else ""),
+				department=row.department,
+			)
+		)
 	for row in frappe.get_all(
 		"PdN Application Call Document",
 		filters={"parenttype": utils.CALL, "parent": ("in", names)},

@@ -119,12 +119,7 @@ def prepare() -> dict:
 			for index, row in enumerate(promeneurs, start=1)
 		],
 	)
-	table = frappe.qb.DocType("PdN Promeneur")
-	frappe.qb.update(table).set(table.directory_consent, 1).where(
-		table.name.like(f"{PROMENEUR_PREFIX}%")
-	).run()
-	frappe.db.commit()
-	directory_pages.clear_cache()
+	_set_consent(1)
 	listed = listed_count()
 	print(f"{len(conventions)} conventions in force, {len(promeneurs)} profiles; {listed} promeneurs listed")
 	return {"conventions": len(conventions), "listed": listed}
@@ -138,14 +133,19 @@ def unprepare(verbose: bool = True) -> None:
 	):
 		table = frappe.qb.DocType(doctype)
 		frappe.qb.from_(table).delete().where(table[column].like(f"{prefix}%")).run()
+	_set_consent(0)
+	if verbose:
+		print(f"Removed the benchmark's conventions and profiles; {listed_count()} promeneurs listed")
+
+
+def _set_consent(consent: int) -> None:
+	"""Give (1) or withdraw (0) the directory consent of the benchmark's promeneurs, and commit."""
 	table = frappe.qb.DocType("PdN Promeneur")
-	frappe.qb.update(table).set(table.directory_consent, 0).where(
+	frappe.qb.update(table).set(table.directory_consent, consent).where(
 		table.name.like(f"{PROMENEUR_PREFIX}%")
 	).run()
 	frappe.db.commit()
 	directory_pages.clear_cache()
-	if verbose:
-		print(f"Removed the benchmark's conventions and profiles; {listed_count()} promeneurs listed")
 
 
 def listed_count() -> int:

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
 from pdn_frappe import errors, exceptions, mail
-from pdn_frappe.animation import notices, participation
+from pdn_frappe.animation import notices, participation, welcome
 from pdn_frappe.animation.utils import promeneur_of
 from pdn_frappe.domain import animation, validation
 from pdn_frappe.network import scope
@@ -30,6 +30,7 @@ class PdNTraining(Document):
 			PdNTrainingParticipant,
 		)
 
+		application_call: DF.Link | None
 		attended_count: DF.Int
 		average_rating: DF.Rating
 		calendar_sequence: DF.Int
@@ -60,6 +61,7 @@ class PdNTraining(Document):
 	# end: auto-generated types
 	def validate(self):
 		self.validate_dates()
+		self.validate_application_call()
 		self.validate_online_link()
 		self.set_hours_and_days()
 		self.validate_participants()
@@ -78,6 +80,14 @@ class PdNTraining(Document):
 		participation.sync_promeneurs(self.flags.promeneurs_to_sync or ())
 
 	# ------------------------------------------------------------ validation
+
+	def validate_application_call(self):
+		"""Only a welcome meeting belongs to a call, and only to a call of its department."""
+		if self.kind != animation.WELCOME_MEETING:
+			self.application_call = None
+		if not self.application_call:
+			return
+		welcome.check_call(self.application_call, self.department)
 
 	def validate_online_link(self):
 		clean_field(self, "online_link", validation.normalize_url)
@@ -230,48 +240,8 @@ class PdNTraining(Document):
 		Returns the number of e-mails sent.
 		"""
 		self.check_permission("write")
-		if self.status != animation.PLANNED:
-			frappe.throw(
-				_("Only a planned training can be sent."),
-				exc=exceptions.InvalidTrainingError,
-				title=_("Not possible"),
-			)
 		promeneurs = frappe.parse_json(promeneurs) if isinstance(promeneurs, str) else promeneurs
-		if not promeneurs:
-			promeneurs = frappe.get_all(
-				"PdN Promeneur",
-				filters={"department": self.department, "status": "Active"},
-				pluck="name",
-				order_by="full_name asc",
-			)
-		listed = {row.promeneur for row in self.participants}
-		for name in promeneurs:
-			if name not in listed:
-				self.append("participants", {"promeneur": name, "status": animation.INVITED})
-				listed.add(name)
-		resend = frappe.utils.sbool(resend)
-		rows = [
-			row
-			for row in self.participants
-			if row.status in (animation.INVITED, animation.REGISTERED)
-			and (resend or not row.invitation_sent_on)
-		]
-		emails = dict(
-			frappe.get_all(
-				"PdN Promeneur",
-				filters={"name": ("in", [row.promeneur for row in rows] or [""])},
-				fields=["name", "email"],
-				as_list=True,
-			)
-		)
-		# without an outgoing account the promeneurs are invited, but nobody is marked as e-mailed
-		rows = [row for row in rows if emails.get(row.promeneur)] if mail.can_send() else []
-		sent_on = now_datetime()
-		for row in rows:
-			row.invitation_sent_on = sent_on
-		self.save()
-		notices.send_invitations(self, [emails[row.promeneur] for row in rows], update=resend)
-		return len(rows)
+		return participation.invite(self, promeneurs, resend=frappe.utils.sbool(resend))
 
 	@scope.record_method("write")
 	def mark_held(self) -> None:

@@ -28,5 +28,17 @@ frappe.ui.form.on("PdN Application Call", {
 		frm.add_custom_button(__("Applications"), () =>
 			frappe.set_route("List", "PdN Application", { application_call: frm.doc.name })
 		);
+		// the call's welcome meetings are trainings of the "Welcome meeting" kind, linked to it
+		frm.add_custom_button(
+			__("Welcome meeting"),
+			() =>
+				frappe.new_doc("PdN Training", {
+					kind: "Welcome meeting",
+					application_call: frm.doc.name,
+					department: frm.doc.department,
+					title: __("Welcome meeting of the new promeneurs"),
+				}),
+			__("Create")
+		);
 	},
 });

@@ -2,11 +2,10 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
-from pdn_frappe import errors, exceptions
+from pdn_frappe import errors
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.domain import validation
 from pdn_frappe.network.utils import clean_field
@@ -27,7 +26,6 @@ class PdNApplicationCall(Document):
 		from pdn_frappe.applications.doctype.pdn_application_call_document.pdn_application_call_document import (
 			PdNApplicationCallDocument,
 		)
-		from pdn_frappe.applications.doctype.pdn_welcome_meeting.pdn_welcome_meeting import PdNWelcomeMeeting
 
 		closing_date: DF.Date
 		contact_email: DF.Data | None
@@ -41,14 +39,12 @@ class PdNApplicationCall(Document):
 		required_documents: DF.TableMultiSelect[PdNApplicationCallDocument]
 		status: DF.Literal["Draft", "Open", "Closed"]
 		title: DF.Data
-		welcome_meetings: DF.Table[PdNWelcomeMeeting]
 	# end: auto-generated types
 
 	def validate(self):
 		self.validate_dates()
 		self.validate_departments()
 		self.validate_contact_details()
-		self.validate_welcome_meetings()
 
 	def validate_dates(self):
 		errors.checked(rules.check_call_dates, self.opening_date, self.closing_date)
@@ -66,17 +62,6 @@ class PdNApplicationCall(Document):
 	def validate_contact_details(self):
 		clean_field(self, "contact_email", validation.normalize_email)
 		clean_field(self, "contact_phone", validation.normalize_phone)
-
-	def validate_welcome_meetings(self):
-		for row in self.welcome_meetings:
-			if row.from_time and row.to_time and str(row.from_time) >= str(row.to_time):
-				frappe.throw(
-					_("Welcome meetings, row {0}: the end time must come after the start time.").format(
-						row.idx
-					),
-					exc=exceptions.InvalidCallDatesError,
-					title=_("Invalid value"),
-				)
 
 	@property
 	def departments(self) -> list[str]:

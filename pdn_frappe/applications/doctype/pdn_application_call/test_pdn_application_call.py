@@ -16,18 +16,19 @@ class TestPdNApplicationCall(ApplicationsTestCase):
 		with self.assertRaises(exceptions.InvalidCallDatesError):
 			make_call(opening_date=nowdate(), closing_date=add_days(nowdate(), -1))
 
-	def test_welcome_meetings_end_after_they_start(self):
-		with self.assertRaises(exceptions.InvalidCallDatesError):
-			make_call(
-				welcome_meetings=[
-					{
-						"meeting_date": nowdate(),
-						"from_time": "12:00:00",
-						"to_time": "10:00:00",
-						"place": "Caf",
-					}
-				]
-			)
+	def test_welcome_meetings_are_trainings_of_a_department_the_call_covers(self):
+		from pdn_frappe.animation.testing import make_training
+
+		call = make_call(department="03", other_departments=["63"])
+		for department in ("03", "63"):
+			meeting = make_training(department=department, kind="Welcome meeting", application_call=call.name)
+			self.assertEqual(meeting.application_call, call.name)
+		with self.assertRaises(exceptions.InvalidTrainingError):
+			make_training(department="75", kind="Welcome meeting", application_call=call.name)
+		# only a welcome meeting belongs to a call
+		self.assertFalse(
+			make_training(department="03", kind="Training", application_call=call.name).application_call
+		)
 
 	def test_departments_of_a_joint_call(self):
 		call = make_call(department="03", other_departments=["63", "03", "63"])
