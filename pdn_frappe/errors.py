@@ -451,6 +451,124 @@ MESSAGES: dict[tuple[str, str], Message] = {
 		exceptions.SubsidyScheduleError,
 		(value(0, bold=False), value(1)),
 	),
+	# termination (model convention, article 7)
+	(CONVENTION, "notice_too_short"): Message(
+		_lt(
+			"The notice is too short: a convention ends on an anniversary of its start, with three months' notice. With a notice given on {2}, the earliest end allowed is {1}, not {0}. The CAF may end it at once (immediate termination), giving the reason."
+		),
+		exceptions.ConventionTerminationError,
+		(date(0), date(1), date(2)),
+	),
+	(CONVENTION, "termination_not_on_anniversary"): Message(
+		_lt(
+			"A convention ends with notice on an anniversary of its start only; {0} is not one. The earliest end allowed is {1}."
+		),
+		exceptions.ConventionTerminationError,
+		(date(0), date(1)),
+	),
+	(CONVENTION, "notice_after_last_anniversary"): Message(
+		_lt(
+			"With a notice given on {1}, no anniversary of the convention is three months away before its end on {0}: it ends on that date, or the CAF ends it at once (immediate termination)."
+		),
+		exceptions.ConventionTerminationError,
+		(date(0), date(1)),
+	),
+	(CONVENTION, "notice_in_future"): Message(
+		_lt("The notice cannot be dated after today ({0})."), exceptions.ConventionTerminationError, (date(0),)
+	),
+	(CONVENTION, "termination_after_end"): Message(
+		_lt("The convention ends on {1} anyway: it cannot be terminated on {0}."),
+		exceptions.ConventionTerminationError,
+		(date(0), date(1)),
+	),
+	(CONVENTION, "termination_reason_required"): Message(
+		_lt("Give the reason for the termination."), exceptions.ConventionTerminationError
+	),
+	# amendments (model convention, article 6)
+	(CONVENTION, "amendment_status"): Message(
+		_lt("Only a signed or active convention can be amended; this one is {0}."),
+		exceptions.ConventionAmendmentError,
+		(translated(0),),
+	),
+	(CONVENTION, "amendment_empty"): Message(
+		_lt("The amendment changes nothing: give new subsidies, a new end date or new representatives."),
+		exceptions.ConventionAmendmentError,
+	),
+	(CONVENTION, "amendment_effective_outside"): Message(
+		_lt("The amendment must take effect during the convention, from {1} to {2}; {0} is outside."),
+		exceptions.ConventionAmendmentError,
+		(date(0), date(1), date(2)),
+	),
+	(CONVENTION, "amendment_year_twice"): Message(
+		_lt("New subsidies, row {0}: the year {1} is already given."),
+		exceptions.SubsidyScheduleError,
+		(value(0, bold=False), value(1)),
+	),
+	(CONVENTION, "amendment_amount_negative"): Message(
+		_lt("New subsidies, row {0}: the amount for {1} cannot be negative (0 removes the year)."),
+		exceptions.SubsidyScheduleError,
+		(value(0, bold=False), value(1)),
+	),
+	(CONVENTION, "amendment_paid_year"): Message(
+		_lt("New subsidies, row {0}: the subsidy of {1} is already paid and can no longer change."),
+		exceptions.SubsidyScheduleError,
+		(value(0, bold=False), value(1)),
+	),
+	(CONVENTION, "amendment_removes_nothing"): Message(
+		_lt("New subsidies, row {0}: the convention has no subsidy for {1} to remove."),
+		exceptions.SubsidyScheduleError,
+		(value(0, bold=False), value(1)),
+	),
+	# recoveries of unjustified sums and checks (model convention, article 5)
+	(CONVENTION, "recovery_amount_not_positive"): Message(
+		_lt("Sums to recover, row {0}: enter an amount above zero."),
+		exceptions.ConventionRecoveryError,
+		(value(0, bold=False),),
+	),
+	(CONVENTION, "recovery_reason_required"): Message(
+		_lt("Sums to recover, row {0}: give the reason."), exceptions.ConventionRecoveryError, (value(0, bold=False),)
+	),
+	(CONVENTION, "recovery_due_date_required"): Message(
+		_lt("Sums to recover, row {0}: enter the due date."),
+		exceptions.ConventionRecoveryError,
+		(value(0, bold=False),),
+	),
+	(CONVENTION, "invalid_recovery_status"): Message(
+		_lt("Sums to recover, row {0}: {1} is not a status of a recovery."),
+		exceptions.ConventionRecoveryError,
+		(value(0, bold=False), value(1)),
+	),
+	(CONVENTION, "recovery_date_required"): Message(
+		_lt("Sums to recover, row {0}: enter the date the sum was recovered."),
+		exceptions.ConventionRecoveryError,
+		(value(0, bold=False),),
+	),
+	(CONVENTION, "recovery_date_in_future"): Message(
+		_lt("Sums to recover, row {0}: the date of recovery cannot be after today."),
+		exceptions.ConventionRecoveryError,
+		(value(0, bold=False),),
+	),
+	(CONVENTION, "check_date_required"): Message(
+		_lt("Checks, row {0}: enter the date of the check."), exceptions.ConventionCheckError, (value(0, bold=False),)
+	),
+	(CONVENTION, "check_date_in_future"): Message(
+		_lt("Checks, row {0}: the date of the check cannot be after today."),
+		exceptions.ConventionCheckError,
+		(value(0, bold=False),),
+	),
+	(CONVENTION, "check_by_required"): Message(
+		_lt("Checks, row {0}: say who made the check."), exceptions.ConventionCheckError, (value(0, bold=False),)
+	),
+	(CONVENTION, "invalid_check_kind"): Message(
+		_lt("Checks, row {0}: choose whether the check was on site or on documents."),
+		exceptions.ConventionCheckError,
+		(value(0, bold=False),),
+	),
+	(CONVENTION, "invalid_check_outcome"): Message(
+		_lt("Checks, row {0}: choose an outcome from the list."),
+		exceptions.ConventionCheckError,
+		(value(0, bold=False),),
+	),
 	# the promeneur's lifecycle
 	(LIFECYCLE, "invalid_transition"): Message(
 		_lt("A promeneur cannot go from {0} to {1}."),

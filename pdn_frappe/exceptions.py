@@ -199,6 +199,22 @@ class PromeneurActivationError(PdnValidationError):
 	pass
 
 
+class ConventionTerminationError(ConventionStatusError):
+	"""A termination the model convention does not allow (notice too short, not an anniversary)."""
+
+
+class ConventionAmendmentError(PdnValidationError):
+	pass
+
+
+class ConventionRecoveryError(PdnValidationError):
+	pass
+
+
+class ConventionCheckError(PdnValidationError):
+	pass
+
+
 # Trust: scope and logins
 
 

@@ -98,6 +98,7 @@ _SCOPED_DOCTYPES = (
 	"PdN Structure",
 	"PdN Promeneur",
 	"PdN Convention",
+	"PdN Convention Amendment",
 	"PdN Charter Signature",
 	"PdN Evaluation",
 	"PdN Evaluation Reminder",

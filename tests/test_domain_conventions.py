@@ -267,3 +267,198 @@ def test_activation_blockers():
 	assert c.activation_blockers(True, True) == []
 	assert c.activation_blockers(False, True) == ["charter_not_signed"]
 	assert c.activation_blockers(True, False) == ["no_active_convention"]
+
+
+# --------------------------------------------------------------------------- termination with notice
+
+
+def test_anniversaries_inside_the_period():
+	assert c.anniversaries(D(2025, 1, 1), D(2027, 12, 31)) == [D(2026, 1, 1), D(2027, 1, 1)]
+	assert c.anniversaries(D(2025, 1, 1), D(2025, 12, 31)) == []
+
+
+def test_anniversaries_of_29_february_fall_on_28_february_then_29():
+	assert c.anniversaries(D(2024, 2, 29), D(2028, 12, 31)) == [
+		D(2025, 2, 28),
+		D(2026, 2, 28),
+		D(2027, 2, 28),
+		D(2028, 2, 29),
+	]
+
+
+@pytest.mark.parametrize(
+	"anniversary,deadline",
+	[
+		(D(2026, 1, 1), D(2025, 10, 1)),
+		(D(2026, 5, 31), D(2026, 2, 28)),  # end of month: 31 May -> 28 February
+		(D(2028, 5, 31), D(2028, 2, 29)),  # leap year
+		(D(2026, 11, 30), D(2026, 8, 30)),
+	],
+)
+def test_notice_deadline_is_three_months_before(anniversary, deadline):
+	assert c.notice_deadline(anniversary) == deadline
+
+
+def test_earliest_termination_is_the_first_anniversary_the_notice_reaches():
+	start, end = D(2025, 1, 1), D(2027, 12, 31)
+	# notice on the last day allowed: the next anniversary
+	assert c.earliest_termination(start, end, D(2025, 10, 1)) == D(2026, 1, 1)
+	# one day late: the anniversary after
+	assert c.earliest_termination(start, end, D(2025, 10, 2)) == D(2027, 1, 1)
+	with rule_error("notice_after_last_anniversary"):
+		c.earliest_termination(start, end, D(2026, 10, 2))
+
+
+def test_termination_with_too_short_a_notice_is_refused_with_the_earliest_date():
+	start, end = D(2025, 1, 1), D(2027, 12, 31)
+	with pytest.raises(c.ConventionRuleError) as caught:
+		c.check_termination_with_notice(start, end, D(2025, 11, 15), D(2025, 11, 15), D(2026, 1, 1))
+	assert caught.value.code == "notice_too_short"
+	assert caught.value.values == (D(2026, 1, 1), D(2027, 1, 1), D(2025, 11, 15))
+
+
+def test_termination_with_notice_defaults_to_the_earliest_and_must_be_an_anniversary():
+	start, end = D(2025, 3, 15), D(2028, 3, 14)
+	today = D(2025, 6, 1)
+	assert c.check_termination_with_notice(start, end, today, today) == D(2026, 3, 15)
+	assert c.check_termination_with_notice(start, end, today, today, D(2027, 3, 15)) == D(2027, 3, 15)
+	with rule_error("termination_not_on_anniversary"):
+		c.check_termination_with_notice(start, end, today, today, D(2026, 6, 30))
+	with rule_error("termination_after_end"):
+		c.check_termination_with_notice(start, end, today, today, D(2029, 3, 15))
+	with rule_error("notice_in_future"):
+		c.check_termination_with_notice(start, end, D(2025, 6, 2), today)
+
+
+def test_notice_on_29_february_and_end_of_month():
+	# start on 31 May: anniversary 31 May, notice until 28/29 February
+	start, end = D(2025, 5, 31), D(2028, 5, 30)
+	assert c.check_termination_with_notice(start, end, D(2026, 2, 28), D(2026, 3, 1)) == D(2026, 5, 31)
+	assert c.check_termination_with_notice(start, end, D(2026, 3, 1), D(2026, 3, 1)) == D(2027, 5, 31)
+	assert c.check_termination_with_notice(start, end, D(2027, 2, 28), D(2027, 3, 1)) == D(2027, 5, 31)
+
+
+def test_immediate_termination_needs_a_reason_and_a_date_in_the_period():
+	assert c.check_immediate_termination(D(2027, 12, 31), D(2026, 4, 2), "Dissolution") == D(2026, 4, 2)
+	with rule_error("termination_reason_required"):
+		c.check_immediate_termination(D(2027, 12, 31), D(2026, 4, 2), "  ")
+	with rule_error("termination_after_end"):
+		c.check_immediate_termination(D(2027, 12, 31), D(2028, 1, 1), "Dissolution")
+
+
+def test_a_termination_date_reached_terminates_by_itself():
+	start, end = D(2025, 1, 1), D(2027, 12, 31)
+	assert c.automatic_status("Active", start, end, D(2025, 12, 31), D(2026, 1, 1)) == "Active"
+	assert c.automatic_status("Active", start, end, D(2026, 1, 1), D(2026, 1, 1)) == "Terminated"
+	assert c.automatic_status("Signed", start, end, D(2024, 12, 1), D(2024, 12, 1)) == "Terminated"
+	assert c.automatic_status("Expired", start, end, D(2028, 1, 1), D(2026, 1, 1)) == "Expired"
+
+
+# --------------------------------------------------------------------------- amendments
+
+
+def test_amended_schedule_changes_adds_and_removes_years():
+	rows = [
+		{"year": 2025, "amount": 4000, "paid_on": D(2025, 6, 15)},
+		{"year": 2026, "amount": 4000},
+		{"year": 2027, "amount": 4000},
+	]
+	amended = c.amend_schedule(
+		rows, [{"year": 2026, "amount": 5500}, {"year": 2027, "amount": 0}, {"year": 2028, "amount": 3000}]
+	)
+	assert [(row["year"], row["amount"]) for row in amended] == [(2025, 4000), (2026, 5500), (2028, 3000)]
+	assert amended[0]["paid_on"] == D(2025, 6, 15)
+	assert rows[1]["amount"] == 4000, "the current rows are left as they are"
+
+
+@pytest.mark.parametrize(
+	"changes,code",
+	[
+		([{"year": 2025, "amount": 5000}], "amendment_paid_year"),
+		([{"year": 2025, "amount": 0}], "amendment_paid_year"),
+		([{"year": 2026, "amount": -1}], "amendment_amount_negative"),
+		([{"year": 2026, "amount": 1}, {"year": 2026, "amount": 2}], "amendment_year_twice"),
+		([{"year": 2030, "amount": 0}], "amendment_removes_nothing"),
+	],
+)
+def test_amended_schedule_refuses(changes, code):
+	rows = [{"year": 2025, "amount": 4000, "paid_on": D(2025, 6, 15)}, {"year": 2026, "amount": 4000}]
+	with rule_error(code):
+		c.amend_schedule(rows, changes)
+
+
+def test_an_amendment_changes_a_running_convention_from_a_date_of_its_period():
+	start, end = D(2025, 1, 1), D(2027, 12, 31)
+	c.check_amendment("Active", start, end, D(2026, 3, 1), D(2028, 12, 31), True)
+	c.check_amendment("Signed", start, end, D(2028, 6, 1), D(2028, 12, 31), True)
+	with rule_error("amendment_status"):
+		c.check_amendment("Terminated", start, end, D(2026, 3, 1), None, True)
+	with rule_error("amendment_empty"):
+		c.check_amendment("Active", start, end, D(2026, 3, 1), None, False)
+	with rule_error("end_before_start"):
+		c.check_amendment("Active", start, end, D(2026, 3, 1), D(2024, 12, 31), True)
+	with rule_error("amendment_effective_outside"):
+		c.check_amendment("Active", start, end, D(2028, 1, 1), None, True)
+
+
+# --------------------------------------------------------------------------- recoveries and checks
+
+
+def test_recovery_totals_computed_by_hand():
+	today = D(2026, 6, 1)
+	rows = [
+		{"amount": 1200, "status": "To recover", "due_date": D(2026, 3, 31)},  # overdue
+		{"amount": 800, "status": "To recover", "due_date": D(2026, 9, 30)},
+		{"amount": 500, "status": "Recovered", "due_date": D(2026, 1, 31), "recovered_on": D(2026, 2, 1)},
+		{"amount": 999, "status": "Cancelled", "due_date": D(2026, 1, 31)},
+	]
+	assert c.recovery_totals(rows, today) == {"to_recover": 2000.0, "recovered": 500.0, "overdue": 1200.0}
+
+
+@pytest.mark.parametrize(
+	"row,code",
+	[
+		({"amount": 0, "reason": "x", "due_date": D(2026, 1, 1)}, "recovery_amount_not_positive"),
+		({"amount": 10, "reason": " ", "due_date": D(2026, 1, 1)}, "recovery_reason_required"),
+		({"amount": 10, "reason": "x"}, "recovery_due_date_required"),
+		(
+			{"amount": 10, "reason": "x", "due_date": D(2026, 1, 1), "status": "Paid"},
+			"invalid_recovery_status",
+		),
+		(
+			{"amount": 10, "reason": "x", "due_date": D(2026, 1, 1), "status": "Recovered"},
+			"recovery_date_required",
+		),
+		(
+			{
+				"amount": 10,
+				"reason": "x",
+				"due_date": D(2026, 1, 1),
+				"status": "Recovered",
+				"recovered_on": D(2026, 7, 1),
+			},
+			"recovery_date_in_future",
+		),
+	],
+)
+def test_recoveries_are_checked(row, code):
+	with rule_error(code):
+		c.check_recoveries([row], D(2026, 6, 1))
+
+
+@pytest.mark.parametrize(
+	"row,code",
+	[
+		({"checked_by": "A. Caf"}, "check_date_required"),
+		({"checked_on": D(2026, 6, 2), "checked_by": "A. Caf"}, "check_date_in_future"),
+		({"checked_on": D(2026, 6, 1), "checked_by": ""}, "check_by_required"),
+		({"checked_on": D(2026, 6, 1), "checked_by": "A", "check_kind": "By phone"}, "invalid_check_kind"),
+		({"checked_on": D(2026, 6, 1), "checked_by": "A", "outcome": "Fine"}, "invalid_check_outcome"),
+	],
+)
+def test_inspections_are_checked(row, code):
+	with rule_error(code):
+		c.check_inspections([row], D(2026, 6, 1))
+	c.check_inspections(
+		[{"checked_on": D(2026, 6, 1), "checked_by": "A", "outcome": "Compliant"}], D(2026, 6, 1)
+	)

@@ -1,7 +1,7 @@
 """Daily work on conventions (``scheduler_events`` in hooks.py).
 
 * statuses that change with time: signed -> active once the period starts, active -> expired
-  once it ends;
+  once it ends, terminated once the date of a termination given with notice comes;
 * e-mails to the department's coordinators and CAF agents before a convention expires and when
   a yearly document is late. Every alert sent is recorded on the convention (``alerts`` table),
   so that the same alert is never sent twice.
@@ -37,9 +37,15 @@ def update_statuses(today=None) -> list[str]:
 	for row in frappe.get_all(
 		CONVENTION,
 		filters={"status": ("in", (rules.SIGNED, rules.ACTIVE))},
-		fields=["name", "status", "start_date", "end_date"],
+		fields=["name", "status", "start_date", "end_date", "terminated_on"],
 	):
-		target = rules.automatic_status(row.status, getdate(row.start_date), getdate(row.end_date), today)
+		target = rules.automatic_status(
+			row.status,
+			getdate(row.start_date),
+			getdate(row.end_date),
+			today,
+			getdate(row.terminated_on) if row.terminated_on else None,
+		)
 		if target == row.status:
 			continue
 		doc = frappe.get_doc(CONVENTION, row.name)

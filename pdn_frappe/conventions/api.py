@@ -18,7 +18,9 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def printable(doctype: str, name: str):
 	"""The document, once the user is known to be allowed to print it."""
 	if doctype not in documents.PRINT_FORMATS:
-		frappe.throw(_("Only conventions and charters can be downloaded here."), exc=frappe.PermissionError)
+		frappe.throw(
+			_("Only conventions, amendments and charters can be downloaded here."), exc=frappe.PermissionError
+		)
 	if not name or not frappe.db.exists(doctype, name):
 		frappe.throw(
 			_("{0} {1} does not exist.").format(_(doctype), frappe.bold(name)), exc=frappe.DoesNotExistError

@@ -23,15 +23,20 @@ from pdn_frappe.domain import documents
 
 CONVENTION = "PdN Convention"
 CHARTER = "PdN Charter Signature"
+AMENDMENT = "PdN Convention Amendment"
 TEMPLATE = "PdN Document Template"
 
 #: document -> kind of template it prints
-KIND_OF = {CONVENTION: "Convention", CHARTER: "Charter"}
+KIND_OF = {CONVENTION: "Convention", CHARTER: "Charter", AMENDMENT: "Amendment"}
 #: language of the printed documents: the values merged into the texts are written in it
 DOCUMENT_LANGUAGE = "fr"
 
 #: document -> its standard print format
-PRINT_FORMATS = {CONVENTION: "PdN Convention", CHARTER: "PdN Charter"}
+PRINT_FORMATS = {
+	CONVENTION: "PdN Convention",
+	CHARTER: "PdN Charter",
+	AMENDMENT: "PdN Convention Amendment",
+}
 
 
 # ---------------------------------------------------------------- merge fields
@@ -92,6 +97,16 @@ def merge_field_labels() -> dict[str, str]:
 		"coordination.structure": _("Coordinating structure of the department"),
 		"coordination.email": _("E-mail of the coordination"),
 		"coordination.phone": _("Phone of the coordination"),
+		"amendment.number": _("Number of the amendment"),
+		"amendment.reference": _("Reference of the amendment"),
+		"amendment.effective_date": _("Date the amendment takes effect"),
+		"amendment.reason": _("Reason for the amendment"),
+		"convention.signed_on": _("Date the convention was signed"),
+		"changes.subsidies": _("Subsidies changed by the amendment"),
+		"changes.subsidies.previous": _("Amount of a subsidy before the amendment"),
+		"changes.end": _("New end date of the convention"),
+		"changes.previous_end": _("End date of the convention before the amendment"),
+		"changes.representatives": _("Representatives changed by the amendment"),
 		"today": _("Date of printing"),
 	}
 
@@ -111,6 +126,21 @@ KIND_FIELDS = {
 		"checklist",
 		"yearly_documents",
 		"previous.",
+		"signature.",
+		"coordination.",
+		"today",
+	),
+	"Amendment": (
+		"amendment.",
+		"convention.",
+		"changes.",
+		"structure.",
+		"caf.",
+		"msa.",
+		"department.",
+		"period.",
+		"subsidies",
+		"subsidy_total",
 		"signature.",
 		"coordination.",
 		"today",
@@ -355,7 +385,81 @@ def charter_context(doc) -> dict:
 	}
 
 
-CONTEXTS = {CONVENTION: convention_context, CHARTER: charter_context}
+def amendment_context(doc) -> dict:
+	"""What an amendment prints: the convention's parties, then what changes, then the schedule as
+	amended. A submitted amendment reads the values it changed from the convention's history kept
+	on itself (previous amounts and end date), not from the convention as it stands today."""
+	convention = frappe.get_doc(CONVENTION, doc.convention)
+	context = convention_context(convention)
+	schedule = {row["year"]: row["amount"] for row in context["subsidies"] or ()}
+	# not applied yet (a draft, or the text frozen on submit): the convention still has its old terms
+	pending = doc.docstatus == 0 or not doc.applied_changes
+	changed = []
+	for row in sorted(doc.subsidies, key=lambda r: int(r.year or 0)):
+		year = int(row.year or 0)
+		changed.append(
+			{"year": year, "amount": flt(row.amount) or None, "previous": flt(row.previous_amount) or None}
+		)
+		if pending:
+			if flt(row.amount):
+				schedule[year] = flt(row.amount)
+			else:
+				schedule.pop(year, None)
+	subsidies = [{"year": year, "amount": schedule[year]} for year in sorted(schedule)]
+	end = getdate(doc.new_end_date) if doc.new_end_date else getdate(convention.end_date)
+	start = getdate(convention.start_date)
+	representatives = []
+	labels = {
+		"new_structure_representative": _("Representative of the structure", lang=DOCUMENT_LANGUAGE),
+		"new_caf_representative": _("Representative of the CAF", lang=DOCUMENT_LANGUAGE),
+		"new_msa_representative": _("Representative of the MSA", lang=DOCUMENT_LANGUAGE),
+	}
+	for field, label in labels.items():
+		if doc.get(field):
+			representatives.append(
+				{"role": label, "name": doc.get(field), "title": doc.get(f"{field}_title")}
+			)
+			party = field.removeprefix("new_").removesuffix("_representative")
+			target = context.get(party)
+			if target and pending:
+				target["representative"] = {
+					"name": doc.get(field),
+					"title": doc.get(f"{field}_title") or target["representative"].get("title"),
+				}
+	context.update(
+		{
+			"amendment": {
+				"number": doc.amendment_number or None,
+				"reference": None if doc.is_new() else doc.name,
+				"effective_date": getdate(doc.effective_date) if doc.effective_date else None,
+				"reason": doc.reason,
+			},
+			"convention": {
+				**context["convention"],
+				"reference": convention.name,
+				"signed_on": getdate(convention.signed_on) if convention.signed_on else None,
+			},
+			"changes": {
+				"subsidies": changed or None,
+				"end": getdate(doc.new_end_date) if doc.new_end_date else None,
+				"previous_end": getdate(doc.previous_end_date or convention.end_date),
+				"representatives": representatives or None,
+			},
+			"period": {
+				"start": start,
+				"end": end,
+				"years": rules.period_years(start, end),
+				"duration": end.year - start.year + 1,
+			},
+			"subsidies": subsidies or None,
+			"subsidy_total": sum(row["amount"] for row in subsidies) if subsidies else None,
+			"signature": {"place": convention.signature_place, "date": doc.signed_on},
+		}
+	)
+	return context
+
+
+CONTEXTS = {CONVENTION: convention_context, CHARTER: charter_context, AMENDMENT: amendment_context}
 
 
 # ---------------------------------------------------------------- rendering
@@ -472,6 +576,9 @@ def file_stem(doc) -> str:
 	if doc.doctype == CONVENTION:
 		period = "-".join(str(getdate(day).year) for day in (doc.start_date, doc.end_date) if day)
 		stem = f"{_('Convention')} {doc.structure_name or doc.structure} {period}"
+	elif doc.doctype == AMENDMENT:
+		number = f" {doc.amendment_number}" if doc.amendment_number else ""
+		stem = f"{_('Amendment')}{number} {doc.structure_name or doc.structure} {doc.convention}"
 	else:
 		stem = f"{_('Charter')} {doc.promeneur_name or doc.promeneur}"
 	# ASCII only: browsers and Frappe's download response keep such names intact
@@ -481,5 +588,6 @@ def file_stem(doc) -> str:
 
 
 def pdn_print_document(doc) -> dict:
-	"""Jinja method of the print formats ``PdN Convention`` and ``PdN Charter``."""
+	"""Jinja method of the print formats ``PdN Convention``, ``PdN Convention Amendment`` and
+	``PdN Charter``."""
 	return print_document(doc)

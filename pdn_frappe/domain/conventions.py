@@ -11,7 +11,10 @@ its French message.
   what it gives for each yearly payment, with the due date of each;
 * renewal: the next period, the same yearly amounts, the renewal checklist;
 * alerts: which expiry and late-document alerts are due today and were never sent;
-* promeneurs: active only with a signed charter and an active convention of their structure.
+* promeneurs: active only with a signed charter and an active convention of their structure;
+* termination: on an anniversary of the start with three months' notice, or at once by the CAF;
+* amendments: a new subsidy schedule, a new end date or new representatives, applied once signed;
+* recoveries of unjustified sums and on-site checks recorded on the convention.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pdn_frappe.domain.errors import DomainError
+from pdn_frappe.domain.periods import add_months
 
 # --------------------------------------------------------------------------- errors
 
@@ -88,8 +92,17 @@ def check_transition(old: str | None, new: str) -> None:
 		raise ConventionRuleError("invalid_transition", old, new)
 
 
-def automatic_status(status: str, start: datetime.date, end: datetime.date, today: datetime.date) -> str:
-	"""Status a convention reaches by itself with time: signed -> active -> expired."""
+def automatic_status(
+	status: str,
+	start: datetime.date,
+	end: datetime.date,
+	today: datetime.date,
+	terminated_on: datetime.date | None = None,
+) -> str:
+	"""Status a convention reaches by itself with time: signed -> active -> expired, or terminated
+	once the date of a termination given with notice has come."""
+	if status in (SIGNED, ACTIVE) and terminated_on and terminated_on <= today:
+		return TERMINATED
 	if status == SIGNED and start <= today:
 		status = ACTIVE
 	if status == ACTIVE and end < today:
@@ -426,3 +439,198 @@ def activation_blockers(charter_signed: bool, convention_active: bool) -> list[s
 	if not convention_active:
 		blockers.append("no_active_convention")
 	return blockers
+
+
+# --------------------------------------------------------------------------- termination
+
+#: months of notice before an anniversary of the convention (model convention, article 7.1)
+NOTICE_MONTHS = 3
+WITH_NOTICE = "With notice"
+IMMEDIATE = "Immediate"
+TERMINATION_KINDS = (WITH_NOTICE, IMMEDIATE)
+
+
+def anniversaries(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+	"""The anniversaries of the start that fall inside the period (29 February: 28 February)."""
+	result = []
+	years = 1
+	while (day := add_years(start, years)) <= end:
+		result.append(day)
+		years += 1
+	return result
+
+
+def notice_deadline(anniversary: datetime.date) -> datetime.date:
+	"""The last day a notice may be given for a termination on ``anniversary`` (three months before,
+	kept within the month: 31 May -> 28 or 29 February)."""
+	return add_months(anniversary, -NOTICE_MONTHS)
+
+
+def earliest_termination(start: datetime.date, end: datetime.date, notice_on: datetime.date) -> datetime.date:
+	"""The first anniversary of the start that a notice given on ``notice_on`` reaches in time."""
+	for anniversary in anniversaries(start, end):
+		if notice_on <= notice_deadline(anniversary):
+			return anniversary
+	raise ConventionRuleError("notice_after_last_anniversary", end, notice_on)
+
+
+def check_termination_with_notice(
+	start: datetime.date,
+	end: datetime.date,
+	notice_on: datetime.date,
+	today: datetime.date,
+	terminated_on: datetime.date | None = None,
+) -> datetime.date:
+	"""The end date of a termination given with notice on ``notice_on``: ``terminated_on`` when the
+	model convention allows it (an anniversary of the start, three months' notice at least), the
+	earliest date allowed when none is asked for."""
+	if notice_on > today:
+		raise ConventionRuleError("notice_in_future", notice_on)
+	if terminated_on and terminated_on > end:
+		raise ConventionRuleError("termination_after_end", terminated_on, end)
+	earliest = earliest_termination(start, end, notice_on)
+	if terminated_on is None:
+		return earliest
+	if terminated_on < earliest:
+		raise ConventionRuleError("notice_too_short", terminated_on, earliest, notice_on)
+	if terminated_on not in anniversaries(start, end):
+		raise ConventionRuleError("termination_not_on_anniversary", terminated_on, earliest)
+	return terminated_on
+
+
+def check_immediate_termination(
+	end: datetime.date, terminated_on: datetime.date, reason: str | None
+) -> datetime.date:
+	"""An end without notice (dissolution of the structure, formal notice left unanswered...)."""
+	if not (reason or "").strip():
+		raise ConventionRuleError("termination_reason_required")
+	if terminated_on > end:
+		raise ConventionRuleError("termination_after_end", terminated_on, end)
+	return terminated_on
+
+
+# --------------------------------------------------------------------------- amendments
+
+#: the representatives an amendment may change: field of the amendment -> field of the convention
+AMENDED_REPRESENTATIVES = {
+	"new_structure_representative": "structure_representative",
+	"new_structure_representative_title": "structure_representative_title",
+	"new_caf_representative": "caf_representative",
+	"new_caf_representative_title": "caf_representative_title",
+	"new_msa_representative": "msa_representative",
+	"new_msa_representative_title": "msa_representative_title",
+}
+
+#: statuses of a convention an amendment may change
+AMENDABLE_STATUSES = (SIGNED, ACTIVE)
+
+
+def amend_schedule(rows: Iterable[Mapping], changes: Iterable[Mapping]) -> list[dict]:
+	"""The subsidy schedule once amended: each change gives a year's new amount (a new year is
+	added, an amount of 0 removes a year). A year already paid keeps its amount."""
+	by_year = {int(row.get("year") or 0): dict(row) for row in rows}
+	seen: set[int] = set()
+	for index, change in enumerate(changes, start=1):
+		year = int(change.get("year") or 0)
+		amount = float(change.get("amount") or 0)
+		if year in seen:
+			raise ConventionRuleError("amendment_year_twice", index, year)
+		seen.add(year)
+		if amount < 0:
+			raise ConventionRuleError("amendment_amount_negative", index, year)
+		current = by_year.get(year)
+		if current and current.get("paid_on") and amount != float(current.get("amount") or 0):
+			raise ConventionRuleError("amendment_paid_year", index, year)
+		if amount == 0:
+			if current is None:
+				raise ConventionRuleError("amendment_removes_nothing", index, year)
+			del by_year[year]
+		elif current is not None:
+			current["amount"] = amount
+		else:
+			by_year[year] = {"year": year, "amount": amount}
+	return [by_year[year] for year in sorted(by_year)]
+
+
+def check_amendment(
+	status: str,
+	start: datetime.date,
+	end: datetime.date,
+	effective_on: datetime.date | None,
+	new_end: datetime.date | None,
+	changes_anything: bool,
+) -> None:
+	"""An amendment changes a signed convention that still runs, from a date inside its period."""
+	if status not in AMENDABLE_STATUSES:
+		raise ConventionRuleError("amendment_status", status)
+	if not changes_anything:
+		raise ConventionRuleError("amendment_empty")
+	if new_end:
+		check_period(start, new_end)
+	if effective_on and not (start <= effective_on <= max(end, new_end or end)):
+		raise ConventionRuleError(
+			"amendment_effective_outside", effective_on, start, max(end, new_end or end)
+		)
+
+
+# --------------------------------------------------------------------------- recoveries and checks
+
+TO_RECOVER = "To recover"
+RECOVERED = "Recovered"
+CANCELLED = "Cancelled"
+RECOVERY_STATUSES = (TO_RECOVER, RECOVERED, CANCELLED)
+
+ON_SITE = "On site"
+ON_DOCUMENTS = "On documents"
+CHECK_KINDS = (ON_SITE, ON_DOCUMENTS)
+#: what a check may lead to (model convention, article 5)
+CHECK_OUTCOMES = ("Compliant", "Regularisation", "Recovery of sums", "Additional payment")
+
+
+def check_recoveries(rows: Iterable[Mapping], today: datetime.date) -> None:
+	"""Each sum to recover has an amount, a reason, a due date; a recovered one its date."""
+	for index, row in enumerate(rows, start=1):
+		if float(row.get("amount") or 0) <= 0:
+			raise ConventionRuleError("recovery_amount_not_positive", index)
+		if not (row.get("reason") or "").strip():
+			raise ConventionRuleError("recovery_reason_required", index)
+		if not row.get("due_date"):
+			raise ConventionRuleError("recovery_due_date_required", index)
+		status = row.get("status") or TO_RECOVER
+		if status not in RECOVERY_STATUSES:
+			raise ConventionRuleError("invalid_recovery_status", index, status)
+		if status == RECOVERED and not row.get("recovered_on"):
+			raise ConventionRuleError("recovery_date_required", index)
+		if row.get("recovered_on") and _date(row["recovered_on"]) > today:
+			raise ConventionRuleError("recovery_date_in_future", index)
+
+
+def recovery_totals(rows: Iterable[Mapping], today: datetime.date) -> dict[str, float]:
+	"""Sums still to recover (and how much of it is overdue) and sums recovered; cancelled ones
+	count for nothing."""
+	to_recover = recovered = overdue = 0.0
+	for row in rows:
+		amount = float(row.get("amount") or 0)
+		status = row.get("status") or TO_RECOVER
+		if status == TO_RECOVER:
+			to_recover += amount
+			if row.get("due_date") and _date(row["due_date"]) < today:
+				overdue += amount
+		elif status == RECOVERED:
+			recovered += amount
+	return {"to_recover": to_recover, "recovered": recovered, "overdue": overdue}
+
+
+def check_inspections(rows: Iterable[Mapping], today: datetime.date) -> None:
+	"""Each check has its date (not in the future), who made it, its kind and outcome."""
+	for index, row in enumerate(rows, start=1):
+		if not row.get("checked_on"):
+			raise ConventionRuleError("check_date_required", index)
+		if _date(row["checked_on"]) > today:
+			raise ConventionRuleError("check_date_in_future", index)
+		if not (row.get("checked_by") or "").strip():
+			raise ConventionRuleError("check_by_required", index)
+		if (row.get("check_kind") or ON_SITE) not in CHECK_KINDS:
+			raise ConventionRuleError("invalid_check_kind", index)
+		if row.get("outcome") and row["outcome"] not in CHECK_OUTCOMES:
+			raise ConventionRuleError("invalid_check_outcome", index)

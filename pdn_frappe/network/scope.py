@@ -60,6 +60,7 @@ SCOPED_DOCTYPES: dict[str, Keys] = {
 	"PdN Structure": Keys(structure="name"),
 	"PdN Promeneur": Keys(structure="structure", promeneur="name"),
 	"PdN Convention": Keys(structure="structure"),
+	"PdN Convention Amendment": Keys(structure="structure"),
 	"PdN Charter Signature": Keys(structure="structure", promeneur="promeneur"),
 	"PdN Evaluation": Keys(structure="structure", promeneur="promeneur"),
 	"PdN Evaluation Reminder": Keys(promeneur="promeneur"),

@@ -112,7 +112,7 @@ class TestConventionReachesPromeneurs(LifecycleTestCase):
 
 		make_charter_signature(self.promeneur.name)
 		convention = frappe.get_doc("PdN Convention", self.convention.name)
-		convention.terminate(reason="Fin du financement")
+		convention.terminate(reason="Fin du financement", immediate=1)
 
 		self.assertEqual(self.status(), "Suspended")
 		self.assertEqual(
@@ -130,7 +130,7 @@ class TestConventionReachesPromeneurs(LifecycleTestCase):
 		from pdn_frappe.conventions.testing import make_active_convention
 
 		make_active_convention(structure=self.structure)
-		frappe.get_doc("PdN Convention", self.convention.name).terminate(reason="Remplacée")
+		frappe.get_doc("PdN Convention", self.convention.name).terminate(reason="Remplacée", immediate=1)
 		self.assertEqual(self.status(), "Active")
 
 	def test_a_suspension_decided_by_somebody_is_not_lifted_by_a_renewal(self):

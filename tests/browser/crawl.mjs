@@ -31,6 +31,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { DEMO_PASSWORD, LOGINS as ROLES, openSession } from "./session.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const APP = path.resolve(HERE, "../../pdn_frappe");
@@ -41,7 +42,7 @@ function parseArgs(argv) {
 	const opts = {
 		base: "http://127.0.0.1:8000",
 		host: null,
-		password: "PdN-demo-2026",
+		password: DEMO_PASSWORD,
 		roles: null,
 		chromium: process.env.CHROMIUM || "/usr/bin/chromium",
 		json: null,
@@ -64,16 +65,6 @@ function parseArgs(argv) {
 	}
 	return opts;
 }
-
-// The demo's logins (`bench --site <site> pdn-load-demo`), one per role.
-const ROLES = {
-	guest: null,
-	coordinator: "coordination03@demo.pdn-frappe.fr",
-	caf: "caf03@demo.pdn-frappe.fr",
-	structure: "structure@demo.pdn-frappe.fr",
-	promeneur: "promeneur@demo.pdn-frappe.fr",
-	administrator: "administration@demo.pdn-frappe.fr",
-};
 
 // ------------------------------------------------------------------ the app's own pages
 
@@ -267,13 +258,7 @@ class RoleCrawl {
 	}
 
 	async start() {
-		const headers = this.opts.host ? { Host: this.opts.host } : {};
-		this.context = await this.browser.newContext({
-			locale: "fr-FR",
-			timezoneId: "Europe/Paris",
-			extraHTTPHeaders: headers,
-			viewport: { width: 1400, height: 1000 },
-		});
+		this.context = await openSession(this.browser, this.opts, this.user, { width: 1400, height: 1000 });
 		this.page = await this.context.newPage();
 		this.page.on("response", (response) => {
 			const url = response.url();
@@ -284,12 +269,6 @@ class RoleCrawl {
 		// script errors are reported, not failed on: Frappe's own pages raise some (sounds that
 		// may not play, date pickers)
 		this.page.on("pageerror", (error) => this.warnings.push({ page: this.current, warning: `script error: ${error.message || error}` }));
-		if (this.user) {
-			const response = await this.context.request.post(this.url("/api/method/login"), {
-				form: { usr: this.user, pwd: this.opts.password },
-			});
-			if (response.status() !== 200) throw new Error(`${this.role}: login of ${this.user} failed (${response.status()})`);
-		}
 	}
 
 	async visit(route, { required = true } = {}) {

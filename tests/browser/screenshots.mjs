@@ -11,17 +11,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { DEMO_PASSWORD, LOGINS, openSession } from "./session.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-
-const LOGINS = {
-	guest: null,
-	coordinator: "coordination03@demo.pdn-frappe.fr",
-	caf: "caf03@demo.pdn-frappe.fr",
-	structure: "structure@demo.pdn-frappe.fr",
-	promeneur: "promeneur@demo.pdn-frappe.fr",
-	administrator: "administration@demo.pdn-frappe.fr",
-};
 
 // name -> [role, route, (optional) what to do before the picture]
 const SHOTS = {
@@ -63,7 +55,7 @@ function parseArgs(argv) {
 	const opts = {
 		base: "http://127.0.0.1:8000",
 		host: null,
-		password: "PdN-demo-2026",
+		password: DEMO_PASSWORD,
 		chromium: process.env.CHROMIUM || "/usr/bin/chromium",
 		out: path.resolve(HERE, "../../docs/screenshots"),
 		only: null,
@@ -87,20 +79,8 @@ async function main() {
 	const browser = await chromium.launch({ executablePath: opts.chromium, args: ["--no-sandbox", "--disable-gpu"] });
 	const contexts = {};
 	const context_of = async (role) => {
-		if (contexts[role]) return contexts[role];
-		const context = await browser.newContext({
-			locale: "fr-FR",
-			timezoneId: "Europe/Paris",
-			viewport: { width: 1400, height: 900 },
-			extraHTTPHeaders: opts.host ? { Host: opts.host } : {},
-		});
-		if (LOGINS[role]) {
-			const response = await context.request.post(`${opts.base}/api/method/login`, {
-				form: { usr: LOGINS[role], pwd: opts.password },
-			});
-			if (response.status() !== 200) throw new Error(`login of ${LOGINS[role]} failed`);
-		}
-		return (contexts[role] = context);
+		contexts[role] ??= await openSession(browser, opts, LOGINS[role], { width: 1400, height: 900 });
+		return contexts[role];
 	};
 	try {
 		for (const [name, [role, route, before]] of Object.entries(SHOTS)) {

@@ -18,6 +18,11 @@ frappe.ui.form.on("PdN Convention", {
 			);
 		}
 		show_missing_documents(frm);
+		if (["Signed", "Active"].includes(frm.doc.status) && frappe.model.can_create("PdN Convention Amendment")) {
+			frm.add_custom_button(__("Amendment"), () =>
+				frappe.new_doc("PdN Convention Amendment", { convention: frm.doc.name })
+			, __("Create"));
+		}
 	},
 
 	start_date(frm) {
@@ -48,19 +53,12 @@ function add_lifecycle_buttons(frm) {
 		frm.add_custom_button(__("Back to draft"), () => call("back_to_draft"), __("Status"));
 	}
 	if (["Signed", "Active"].includes(status)) {
+		frm.add_custom_button(__("Terminate"), () => terminate(frm), __("Status"));
+	}
+	if (["Signed", "Active"].includes(status) && frm.doc.terminated_on) {
 		frm.add_custom_button(
-			__("Terminate"),
-			() => {
-				frappe.prompt(
-					[
-						{ fieldname: "terminated_on", fieldtype: "Date", label: __("Terminated on"), reqd: 1, default: frappe.datetime.get_today() },
-						{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for termination"), reqd: 1 },
-					],
-					(values) => call("terminate", values),
-					__("Terminate the convention"),
-					__("Terminate")
-				);
-			},
+			__("Withdraw the termination"),
+			() => frappe.confirm(__("The convention will go on. Withdraw the termination?"), () => call("withdraw_termination")),
 			__("Status")
 		);
 	}
@@ -71,6 +69,63 @@ function add_lifecycle_buttons(frm) {
 			);
 		});
 	}
+}
+
+function show_planned_termination(frm) {
+	if (frm.doc.terminated_on && ["Signed", "Active"].includes(frm.doc.status)) {
+		frm.set_intro(
+			__("Termination planned on {0} (notice given on {1}).", [
+				frappe.datetime.str_to_user(frm.doc.terminated_on),
+				frappe.datetime.str_to_user(frm.doc.termination_notice_on || frm.doc.terminated_on),
+			]),
+			"orange"
+		);
+	}
+}
+
+function terminate(frm) {
+	// With notice: on an anniversary of the start, three months' notice (the model convention).
+	// Immediate: the CAF ends it at once, giving the reason.
+	const dialog = new frappe.ui.Dialog({
+		title: __("Terminate the convention"),
+		fields: [
+			{
+				fieldname: "immediate",
+				fieldtype: "Select",
+				label: __("Kind of termination"),
+				options: [
+					{ value: "0", label: __("With notice") },
+					{ value: "1", label: __("Immediate") },
+				],
+				default: "0",
+				reqd: 1,
+			},
+			{
+				fieldname: "notice_on",
+				fieldtype: "Date",
+				label: __("Notice given on"),
+				default: frappe.datetime.get_today(),
+				depends_on: "eval:doc.immediate=='0'",
+			},
+			{
+				fieldname: "terminated_on",
+				fieldtype: "Date",
+				label: __("Terminated on"),
+				description: __("With notice: empty for the earliest date allowed (an anniversary of the start, three months after the notice)."),
+			},
+			{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for termination"), reqd: 1 },
+		],
+		primary_action_label: __("Terminate"),
+		primary_action(values) {
+			const args = { reason: values.reason, immediate: Number(values.immediate), terminated_on: values.terminated_on };
+			if (!args.immediate) args.notice_on = values.notice_on;
+			frm.call("terminate", args).then(() => {
+				dialog.hide();
+				frm.reload_doc();
+			});
+		},
+	});
+	dialog.show();
 }
 
 function record_signature(frm) {

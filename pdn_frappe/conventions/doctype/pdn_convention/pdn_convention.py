@@ -4,12 +4,12 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import flt, getdate, nowdate
+from frappe.utils import cint, flt, fmt_money, format_date, getdate, nowdate
 
-from pdn_frappe import errors, exceptions
+from pdn_frappe import errors, exceptions, roles
 from pdn_frappe.conventions import activation, documents
 from pdn_frappe.domain import conventions as rules
-from pdn_frappe.network import scope
+from pdn_frappe.network import privacy, scope
 
 #: status -> date field stamped when the convention reaches it
 STATUS_DATES = {
@@ -35,6 +35,12 @@ class PdNConvention(Document):
 		from pdn_frappe.conventions.doctype.pdn_convention_document.pdn_convention_document import (
 			PdNConventionDocument,
 		)
+		from pdn_frappe.conventions.doctype.pdn_convention_inspection.pdn_convention_inspection import (
+			PdNConventionInspection,
+		)
+		from pdn_frappe.conventions.doctype.pdn_convention_recovery.pdn_convention_recovery import (
+			PdNConventionRecovery,
+		)
 		from pdn_frappe.conventions.doctype.pdn_convention_subsidy.pdn_convention_subsidy import (
 			PdNConventionSubsidy,
 		)
@@ -51,6 +57,7 @@ class PdNConvention(Document):
 		end_date: DF.Date
 		expired_on: DF.Date | None
 		include_msa: DF.Check
+		inspections: DF.Table[PdNConventionInspection]
 		legal_status: DF.Literal[
 			"",
 			"Association",
@@ -66,6 +73,9 @@ class PdNConvention(Document):
 		msa_representative_title: DF.Data | None
 		naming_series: DF.Literal["PDN-CONV-.YYYY.-.####"]
 		paid_amount: DF.Currency
+		recovered_amount: DF.Currency
+		recoveries: DF.Table[PdNConventionRecovery]
+		recovery_due: DF.Currency
 		rendered_snapshot: DF.LongText | None
 		renewal_of: DF.Link | None
 		renewed_by: DF.Link | None
@@ -84,6 +94,8 @@ class PdNConvention(Document):
 		template: DF.Link | None
 		template_version: DF.Int
 		terminated_on: DF.Date | None
+		termination_kind: DF.Literal["", "With notice", "Immediate"]
+		termination_notice_on: DF.Date | None
 		termination_reason: DF.SmallText | None
 		total_amount: DF.Currency
 		unpaid_amount: DF.Currency
@@ -99,6 +111,8 @@ class PdNConvention(Document):
 		self.set_totals()
 		self.set_supporting_documents()
 		self.set_yearly_reports()
+		self.validate_follow_up()
+		self.set_recovery_totals()
 
 	def on_update(self):
 		self.activate_promeneurs()
@@ -137,7 +151,7 @@ class PdNConvention(Document):
 
 	def validate_signed_terms(self):
 		before = self.get_doc_before_save()
-		if not before or before.status not in rules.SIGNED_STATUSES:
+		if not before or before.status not in rules.SIGNED_STATUSES or self.flags.applying_amendment:
 			return
 		changed = rules.changed_contract_fields(
 			{field: before.get(field) for field in rules.CONTRACT_FIELDS},
@@ -190,6 +204,20 @@ class PdNConvention(Document):
 			getdate(nowdate()),
 		)
 		self._update_rows("yearly_reports", merged)
+
+	def validate_follow_up(self):
+		"""Checks and sums to recover: complete, dated, and free of personal data."""
+		today = getdate(nowdate())
+		errors.checked(rules.check_inspections, [row.as_dict() for row in self.inspections], today)
+		errors.checked(rules.check_recoveries, [row.as_dict() for row in self.recoveries], today)
+		privacy.check_free_texts(
+			self, (), tables={"inspections": ("findings", "follow_up"), "recoveries": ("reason",)}
+		)
+
+	def set_recovery_totals(self):
+		totals = rules.recovery_totals((row.as_dict() for row in self.recoveries), getdate(nowdate()))
+		self.recovery_due = totals["to_recover"]
+		self.recovered_amount = totals["recovered"]
 
 	def _update_rows(self, table: str, merged: list[dict]):
 		"""Write the merged rows back: existing row objects are updated, new ones appended."""
@@ -246,10 +274,18 @@ class PdNConvention(Document):
 		changed = False
 		while True:
 			target = rules.automatic_status(
-				self.status, getdate(self.start_date), getdate(self.end_date), today
+				self.status,
+				getdate(self.start_date),
+				getdate(self.end_date),
+				today,
+				getdate(self.terminated_on) if self.terminated_on else None,
 			)
 			if target == self.status:
 				return changed
+			if target == rules.TERMINATED:
+				# a termination given with notice reaches its date
+				self.change_status(rules.TERMINATED, on=self.terminated_on)
+				return True
 			step = rules.ACTIVE if self.status == rules.SIGNED else target
 			on = today
 			if step == rules.ACTIVE:
@@ -302,16 +338,140 @@ class PdNConvention(Document):
 		self.apply_automatic_status()
 
 	@scope.record_method("write")
-	def terminate(self, reason: str, terminated_on: str | None = None) -> None:
+	def terminate(
+		self,
+		reason: str,
+		terminated_on: str | None = None,
+		immediate: int = 0,
+		notice_on: str | None = None,
+	) -> None:
+		"""End the convention.
+
+		With notice (the model convention's rule): on an anniversary of its start, the notice given
+		(``notice_on``, today when empty) three months before it at least; ``terminated_on`` when it
+		is such a date, the earliest one allowed when empty; any other date is refused with the
+		earliest date allowed. The convention stays active until that date and is then terminated
+		by the daily job.
+
+		Immediate (``immediate=1``): the CAF ends it without notice (dissolution of the structure,
+		formal notice left unanswered...), on ``terminated_on`` or today, giving the reason.
+		"""
 		self.check_can_change_status()
-		if not (reason or "").strip():
-			frappe.throw(
-				_("Give the reason for the termination."),
-				exc=exceptions.ConventionStatusError,
-				title=_("Missing information"),
+		errors.checked(rules.check_transition, self.status, rules.TERMINATED)
+		reason = (reason or "").strip()
+		if not reason:
+			errors.throw(rules.ConventionRuleError("termination_reason_required"))
+		privacy.check_text(reason, _("Reason for termination"))
+		today = getdate(nowdate())
+		if cint(immediate):
+			self.check_can_terminate_immediately()
+			end = errors.checked(
+				rules.check_immediate_termination,
+				getdate(self.end_date),
+				getdate(terminated_on) if terminated_on else today,
+				reason,
 			)
-		self.termination_reason = reason.strip()
-		self.change_status(rules.TERMINATED, on=terminated_on or nowdate())
+			kind, notice = rules.IMMEDIATE, None
+		else:
+			if self.terminated_on:
+				frappe.throw(
+					_("A termination on {0} is already planned. Withdraw it first.").format(
+						frappe.bold(format_date(self.terminated_on))
+					),
+					exc=exceptions.ConventionTerminationError,
+					title=_("Termination planned"),
+				)
+			notice = getdate(notice_on) if notice_on else today
+			end = errors.checked(
+				rules.check_termination_with_notice,
+				getdate(self.start_date),
+				getdate(self.end_date),
+				notice,
+				today,
+				getdate(terminated_on) if terminated_on else None,
+			)
+			kind = rules.WITH_NOTICE
+		self.termination_reason = reason
+		self.termination_kind = kind
+		self.termination_notice_on = notice
+		if end <= today:
+			self.change_status(rules.TERMINATED, on=end)
+		else:
+			self.terminated_on = end
+			self.save()
+
+	def check_can_terminate_immediately(self):
+		if not (roles.CAF_AGENT in frappe.get_roles() or not scope.is_scoped_user()):
+			frappe.throw(
+				_("Only the CAF can end a convention at once, without notice."), exc=frappe.PermissionError
+			)
+
+	@scope.record_method("write")
+	def withdraw_termination(self) -> None:
+		"""Cancel a termination planned for a later date (the convention goes on)."""
+		self.check_can_change_status()
+		if self.status == rules.TERMINATED or not self.terminated_on:
+			frappe.throw(
+				_("No termination is planned for this convention."),
+				exc=exceptions.ConventionTerminationError,
+				title=_("Termination"),
+			)
+		self.terminated_on = None
+		self.termination_reason = None
+		self.termination_kind = None
+		self.termination_notice_on = None
+		self.save()
+
+	def apply_amendment(self, amendment) -> list[str]:
+		"""Apply a signed amendment (``PdN Convention Amendment.on_submit``): the one way the terms of
+		a signed convention change. Returns the changes, one French line each; the convention keeps
+		them in its history (a comment, and its version)."""
+		changes = []
+		if amendment.subsidies:
+			before = {int(row.year): flt(row.amount) for row in self.subsidies}
+			rows = errors.checked(
+				rules.amend_schedule,
+				[row.as_dict() for row in self.subsidies],
+				[row.as_dict() for row in amendment.subsidies],
+			)
+			self._update_rows("subsidies", rows)
+			after = {int(row.year): flt(row.amount) for row in self.subsidies}
+			for year in sorted(set(before) | set(after)):
+				if before.get(year) != after.get(year):
+					changes.append(
+						_("Subsidy {0}: {1} → {2}").format(
+							year, _money(before.get(year)), _money(after.get(year))
+						)
+					)
+		if amendment.new_end_date and getdate(amendment.new_end_date) != getdate(self.end_date):
+			changes.append(
+				_("End date: {0} → {1}").format(
+					format_date(self.end_date), format_date(amendment.new_end_date)
+				)
+			)
+			self.end_date = amendment.new_end_date
+		for field, target in rules.AMENDED_REPRESENTATIVES.items():
+			value = (amendment.get(field) or "").strip()
+			if value and value != (self.get(target) or ""):
+				changes.append(
+					_("{0}: {1} → {2}").format(_(self.meta.get_label(target)), self.get(target) or "—", value)
+				)
+				self.set(target, value)
+		self.flags.applying_amendment = amendment.name
+		# the convention's own history (Version) keeps every amended value, tests included
+		self.save(ignore_permissions=True, ignore_version=False)
+		self.flags.applying_amendment = None
+		self.add_comment(
+			"Info",
+			_("Amendment {0} (no. {1}) applied from {2}: {3}").format(
+				amendment.name,
+				amendment.amendment_number,
+				format_date(amendment.effective_date),
+				"; ".join(changes),
+			),
+		)
+		self.apply_automatic_status()
+		return changes
 
 	@scope.record_method("write")
 	def refresh_documents(self) -> None:
@@ -362,6 +522,10 @@ class PdNConvention(Document):
 		renewal.insert()
 		self.db_set("renewed_by", renewal.name)
 		return renewal.name
+
+
+def _money(amount) -> str:
+	return fmt_money(amount, currency="EUR") if amount is not None else "—"
 
 
 def document_requirements() -> list[rules.DocumentRequirement]:

@@ -78,14 +78,159 @@ class TestPdNConvention(ConventionsTestCase):
 	def test_termination_needs_a_reason_and_is_final(self):
 		convention = make_active_convention()
 		with self.assertRaises(exceptions.ConventionStatusError):
-			convention.terminate(reason=" ")
+			convention.terminate(reason=" ", immediate=1)
 		convention.reload()
-		convention.terminate(reason="Dissolution de l'association")
+		convention.terminate(reason="Dissolution de l'association", immediate=1)
 		convention.reload()
 		self.assertEqual(convention.status, "Terminated")
 		self.assertEqual(str(convention.terminated_on), nowdate())
+		self.assertEqual(convention.termination_kind, "Immediate")
 		with self.assertRaises(exceptions.ConventionStatusError):
 			convention.change_status("Active")
+
+	# ------------------------------------------------------------ termination with notice
+
+	def notice_convention(self):
+		"""Three years from 1 January of last year: its anniversaries are 1 January of this year and
+		of next year."""
+		year = today().year
+		return make_active_convention(start_date=datetime.date(year - 1, 1, 1), years=3)
+
+	def test_a_termination_with_too_short_a_notice_is_refused_in_french(self):
+		convention = self.notice_convention()
+		next_anniversary = datetime.date(today().year + 1, 1, 1)
+		with self.assertRaises(exceptions.ConventionTerminationError) as caught:
+			convention.terminate(reason="Fin du projet", terminated_on=str(add_days(nowdate(), 15)))
+		message = str(caught.exception)
+		self.assertIn("préavis", message)
+		self.assertIn("trois mois", message)
+		earliest = (
+			next_anniversary
+			if add_days(today(), 92) <= next_anniversary
+			else datetime.date(today().year + 2, 1, 1)
+		)
+		if earliest.year > today().year + 1:
+			return  # too late in the year for any anniversary before the end: refused all the same
+		self.assertIn(frappe.utils.format_date(earliest), message)
+		convention.reload()
+		self.assertEqual(convention.status, "Active")
+		self.assertFalse(convention.terminated_on)
+
+	def test_a_termination_with_notice_is_planned_then_applied_by_the_daily_job(self):
+		year = today().year
+		# notice given on 1 October of last year: the anniversary of 1 January is reached
+		convention = make_active_convention(start_date=datetime.date(year - 1, 1, 1), years=3)
+		convention.terminate(
+			reason="Fin du projet", notice_on=f"{year - 1}-10-01", terminated_on=f"{year}-01-01"
+		)
+		convention.reload()
+		# the date has come already: terminated at once, on that date
+		self.assertEqual(convention.status, "Terminated")
+		self.assertEqual(str(convention.terminated_on), f"{year}-01-01")
+		self.assertEqual(convention.termination_kind, "With notice")
+		self.assertEqual(str(convention.termination_notice_on), f"{year - 1}-10-01")
+
+		later = make_active_convention(start_date=datetime.date(year - 1, 1, 1), years=5)
+		later.terminate(reason="Fin du projet", notice_on=f"{year}-09-30")
+		later.reload()
+		self.assertEqual(str(later.terminated_on), f"{year + 1}-01-01", "the earliest date allowed")
+		self.assertEqual(later.status, "Active", "active until the date")
+		with self.assertRaises(exceptions.ConventionTerminationError):
+			later.terminate(reason="Encore", notice_on=nowdate())
+		changed = alerts.update_statuses(today=datetime.date(year + 1, 1, 1))
+		self.assertIn(later.name, changed)
+		later.reload()
+		self.assertEqual(later.status, "Terminated")
+		self.assertEqual(str(later.terminated_on), f"{year + 1}-01-01")
+
+	def test_a_planned_termination_can_be_withdrawn(self):
+		year = today().year
+		convention = make_active_convention(start_date=datetime.date(year - 1, 1, 1), years=5)
+		convention.terminate(reason="Fin du projet", terminated_on=f"{year + 2}-01-01")
+		convention.reload()
+		convention.withdraw_termination()
+		convention.reload()
+		self.assertFalse(convention.terminated_on)
+		self.assertNotIn(convention.name, alerts.update_statuses(today=datetime.date(year + 2, 1, 1)))
+		self.assertEqual(frappe.db.get_value("PdN Convention", convention.name, "status"), "Active")
+
+	def test_a_date_that_is_not_an_anniversary_is_refused(self):
+		year = today().year
+		convention = make_active_convention(start_date=datetime.date(year - 1, 1, 1), years=5)
+		with self.assertRaises(exceptions.ConventionTerminationError):
+			convention.terminate(reason="Fin du projet", terminated_on=f"{year + 2}-03-15")
+
+	def test_only_the_caf_ends_at_once(self):
+		convention = make_active_convention()
+		coordinator = add_department_member("03", COORDINATOR)
+		frappe.set_user(coordinator)
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("PdN Convention", convention.name).terminate(reason="Dissolution", immediate=1)
+		frappe.set_user(add_department_member("63", CAF_AGENT))
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc("PdN Convention", convention.name).terminate(reason="Dissolution", immediate=1)
+		frappe.set_user(add_department_member("03", CAF_AGENT))
+		doc = frappe.get_doc("PdN Convention", convention.name)
+		with self.assertRaises(exceptions.PersonalDataError):
+			doc.terminate(reason="Appeler le jeune au 06 12 34 56 78", immediate=1)
+		doc = frappe.get_doc("PdN Convention", convention.name)
+		doc.terminate(reason="Dissolution de l'association", immediate=1)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("PdN Convention", convention.name, "status"), "Terminated")
+
+	# ------------------------------------------------------------ recoveries and checks
+
+	def test_recoveries_and_checks_are_recorded_by_the_caf(self):
+		convention = make_active_convention()
+		doc = frappe.get_doc("PdN Convention", convention.name)
+		doc.append(
+			"inspections",
+			{
+				"checked_on": nowdate(),
+				"checked_by": "Service contrôle Caf",
+				"outcome": "Recovery of sums",
+				"findings": "Dépenses 2025 non justifiées",
+			},
+		)
+		doc.append(
+			"recoveries",
+			{"amount": 1200, "reason": "Dépenses non justifiées", "due_date": add_days(nowdate(), -1)},
+		)
+		doc.append(
+			"recoveries",
+			{
+				"amount": 300,
+				"reason": "Trop-perçu",
+				"due_date": nowdate(),
+				"status": "Recovered",
+				"recovered_on": nowdate(),
+			},
+		)
+		doc.append(
+			"recoveries", {"amount": 50, "reason": "Erreur", "due_date": nowdate(), "status": "Cancelled"}
+		)
+		doc.save()
+		self.assertEqual((doc.recovery_due, doc.recovered_amount), (1200, 300))
+		doc.recoveries[0].amount = -5
+		with self.assertRaises(exceptions.ConventionRecoveryError):
+			doc.save()
+		doc.reload()
+		doc.inspections[0].findings = "Le jeune joignable sur @pseudo_du_jeune"
+		with self.assertRaises(exceptions.PersonalDataError):
+			doc.save()
+		doc.reload()
+		doc.append("inspections", {"checked_on": add_days(nowdate(), 3), "checked_by": "Caf"})
+		with self.assertRaises(exceptions.ConventionCheckError):
+			doc.save()
+		# a coordinator reads them, and cannot change them
+		frappe.set_user(add_department_member("03", COORDINATOR))
+		doc = frappe.get_doc("PdN Convention", convention.name)
+		self.assertEqual(len(doc.recoveries), 3)
+		doc.recoveries[0].status = "Cancelled"
+		with self.assertRaises(frappe.PermissionError):
+			doc.save()
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("PdN Convention", convention.name, "recovery_due"), 1200)
 
 	def test_expired_by_the_daily_job(self):
 		convention = make_active_convention()

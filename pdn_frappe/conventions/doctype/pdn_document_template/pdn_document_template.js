@@ -13,7 +13,11 @@ frappe.ui.form.on("PdN Document Template", {
 				frm.call("create_new_version").then(({ message }) => message && frappe.set_route("Form", frm.doctype, message))
 			);
 		}
-		const target = { Convention: "PdN Convention", Charter: "PdN Charter Signature" }[frm.doc.document_kind];
+		const target = {
+			Convention: "PdN Convention",
+			Amendment: "PdN Convention Amendment",
+			Charter: "PdN Charter Signature",
+		}[frm.doc.document_kind];
 		if (target) {
 			frm.add_custom_button(__("Preview"), () => preview(frm, target));
 		}

@@ -27,7 +27,7 @@ class PdNDocumentTemplate(Document):
 
 		based_on: DF.Link | None
 		department: DF.Link | None
-		document_kind: DF.Literal["Convention", "Charter", "Other"]
+		document_kind: DF.Literal["Convention", "Amendment", "Charter", "Other"]
 		document_subtitle: DF.Data | None
 		document_title: DF.Data
 		is_active: DF.Check
@@ -110,7 +110,7 @@ class PdNDocumentTemplate(Document):
 			frappe.db.set_value(self.doctype, name, "is_active", 0)
 
 	def check_not_used(self):
-		for doctype in (printed.CONVENTION, printed.CHARTER):
+		for doctype in (printed.CONVENTION, printed.AMENDMENT, printed.CHARTER):
 			if frappe.db.exists(doctype, {"template": self.name}):
 				frappe.throw(
 					_("{0} is used by a {1} and cannot be deleted.").format(

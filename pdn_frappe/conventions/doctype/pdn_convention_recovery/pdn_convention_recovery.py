@@ -1,0 +1,26 @@
+# Copyright (c) 2026, pdn_frappe contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class PdNConventionRecovery(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amount: DF.Currency
+		due_date: DF.Date
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		reason: DF.SmallText
+		recovered_on: DF.Date | None
+		status: DF.Literal["To recover", "Recovered", "Cancelled"]
+		year: DF.Int
+	# end: auto-generated types
+	pass
