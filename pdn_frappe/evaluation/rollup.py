@@ -89,6 +89,19 @@ def counted_table(e, tablefield: str):
 	return child, joined
 
 
+def _counts_query(e, tablefield: str, linkfield: str, *by):
+	"""``*by``, each value of ``linkfield`` in the child table ``tablefield`` and how many
+	questionnaires of ``e`` hold it, grouped by ``*by`` and the value."""
+	child, joined = counted_table(e, tablefield)
+	return (
+		frappe.qb.from_(e)
+		.join(child)
+		.on(joined)
+		.select(*by, child[linkfield], Count("*"))
+		.groupby(*by, child[linkfield])
+	)
+
+
 def _digest(*values) -> str:
 	text = "\x1f".join("\x00" if value is None else str(value) for value in values)
 	return hashlib.sha1(text.encode()).hexdigest()[:20]
@@ -144,16 +157,7 @@ def _apply(name: str, sign: int) -> None:
 
 	c = frappe.qb.DocType(COUNT)
 	for tablefield, linkfield, master in COUNTED:
-		child, joined = counted_table(e, tablefield)
-		rows = (
-			frappe.qb.from_(e)
-			.join(child)
-			.on(joined)
-			.select(child[linkfield], Count("*"))
-			.where(e.name == name)
-			.groupby(child[linkfield])
-			.run()
-		)
+		rows = _counts_query(e, tablefield, linkfield).where(e.name == name).run()
 		for value, count in rows:
 			if not value:
 				continue
@@ -187,14 +191,7 @@ def _grouped(filters: dict | None = None) -> tuple[list[tuple], list[tuple]]:
 	rows = query.run()
 	counts = []
 	for tablefield, linkfield, master in COUNTED:
-		child, joined = counted_table(e, tablefield)
-		query = (
-			frappe.qb.from_(e)
-			.join(child)
-			.on(joined)
-			.select(*keys, child[linkfield], Count("*"))
-			.groupby(*keys, child[linkfield])
-		)
+		query = _counts_query(e, tablefield, linkfield, *keys)
 		for criterion in criteria:
 			query = query.where(criterion)
 		counts += [(*row[: len(KEY_FIELDS)], master, row[-2], row[-1]) for row in query.run() if row[-2]]
