@@ -1,23 +1,49 @@
-"""Demo data of the applications module: one open joint call of the Allier and the Puy-de-Dôme."""
+"""Demo data of the applications module: one open joint call of the Allier and the Puy-de-Dôme,
+its welcome meetings (trainings) and a few applications (:mod:`pdn_frappe.demo.applications`)."""
+
+import datetime
 
 import frappe
 from frappe.utils import add_days, getdate, nowdate
 
-DEMO_TITLE = "Appel à candidatures Promeneurs du Net – Allier et Puy-de-Dôme"
+from pdn_frappe.demo import applications as plan
+
+DEMO_TITLE = plan.CALL_TITLE
 
 
 def load(commit: bool = True) -> dict:
-	"""Open a demo call running from a week ago to five weeks from now, once."""
-	if frappe.db.exists("PdN Application Call", {"title": DEMO_TITLE}):
-		print("Demo call for applications: already there.")
-		return {"calls": 0}
+	"""Open the demo call running from a week ago to five weeks from now, once, with its welcome
+	meetings and applications (each created once)."""
+	previous_user, previous_mute = frappe.session.user, frappe.flags.mute_emails
+	frappe.set_user("Administrator")
+	frappe.flags.mute_emails = True
+	try:
+		call, created = ensure_call()
+		meetings = sum(ensure_welcome_meeting(call, meeting) for meeting in plan.WELCOME_MEETINGS)
+		applications = sum(ensure_application(call, application) for application in plan.APPLICATIONS)
+	finally:
+		frappe.flags.mute_emails = previous_mute
+		frappe.set_user(previous_user)
+	if commit:
+		frappe.db.commit()
+	print(
+		f"Demo call for applications: {created} call, {meetings} welcome meetings, "
+		f"{applications} applications created."
+	)
+	return {"calls": created, "welcome_meetings": meetings, "applications": applications}
+
+
+def ensure_call() -> tuple[str, int]:
+	name = frappe.db.get_value("PdN Application Call", {"title": DEMO_TITLE}, "name")
+	if name:
+		return name, 0
 	today = getdate(nowdate())
-	frappe.get_doc(
+	doc = frappe.get_doc(
 		{
 			"doctype": "PdN Application Call",
 			"title": DEMO_TITLE,
-			"department": "03",
-			"other_departments": [{"department": "63"}],
+			"department": plan.ALLIER,
+			"other_departments": [{"department": plan.PUY_DE_DOME}],
 			"status": "Open",
 			"opening_date": add_days(today, -7),
 			"closing_date": add_days(today, 35),
@@ -33,25 +59,45 @@ def load(commit: bool = True) -> dict:
 				)
 				if frappe.db.exists("PdN Document Type", name)
 			],
-			"welcome_meetings": [
-				{
-					"meeting_date": add_days(today, 50),
-					"from_time": "10:00:00",
-					"to_time": "12:00:00",
-					"place": "Caf de l'Allier, Vichy",
-					"department": "03",
-				},
-				{
-					"meeting_date": add_days(today, 56),
-					"from_time": "14:00:00",
-					"to_time": "16:00:00",
-					"place": "Caf du Puy-de-Dôme, Clermont-Ferrand",
-					"department": "63",
-				},
-			],
 		}
 	).insert(ignore_permissions=True)
-	if commit:
-		frappe.db.commit()
-	print("Demo call for applications: 1 open call created.")
-	return {"calls": 1}
+	return doc.name, 1
+
+
+def ensure_welcome_meeting(call: str, meeting: plan.DemoWelcomeMeeting) -> int:
+	filters = {"kind": "Welcome meeting", "application_call": call, "department": meeting.department}
+	if frappe.db.exists("PdN Training", filters):
+		return 0
+	day = add_days(getdate(nowdate()), meeting.days_from_today)
+	frappe.get_doc(
+		{
+			"doctype": "PdN Training",
+			"title": meeting.title,
+			"kind": "Welcome meeting",
+			"department": meeting.department,
+			"application_call": call,
+			"starts_on": datetime.datetime.combine(day, datetime.time(*meeting.start)),
+			"ends_on": datetime.datetime.combine(day, datetime.time(*meeting.end)),
+			"location_type": "In person",
+			"place": meeting.place,
+			"registration_open": 1,
+		}
+	).insert(ignore_permissions=True)
+	return 1
+
+
+def ensure_application(call: str, application: plan.DemoApplication) -> int:
+	"""One application, recorded as the desk records it (its possible duplicate flagged); an
+	accepted one creates its structure and promeneur, invited to the next welcome meeting."""
+	filters = {"candidate_email": application.email, "siret": application.siret, "application_call": call}
+	if frappe.db.exists("PdN Application", filters):
+		return 0
+	doc = frappe.get_doc(
+		{"doctype": "PdN Application", "application_call": call, **plan.application_values(application)}
+	)
+	doc.insert(ignore_permissions=True)
+	if application.state == "Accepted":  # through the review's steps: pre-selected, then accepted
+		for state in ("Pre-selected", "Accepted"):
+			doc.workflow_state = state
+			doc.save(ignore_permissions=True)
+	return 1
