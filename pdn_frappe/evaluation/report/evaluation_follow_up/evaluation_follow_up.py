@@ -9,6 +9,7 @@ Promeneurs are those who owe the questionnaire (their activity overlaps the peri
 structure filters apply to the promeneurs' current record.
 """
 
+import datetime
 from functools import reduce
 from itertools import groupby
 from operator import add
@@ -16,7 +17,7 @@ from operator import add
 import frappe
 from frappe import _
 from frappe.query_builder import Case
-from frappe.query_builder.functions import Max
+from frappe.query_builder.functions import Concat_ws, GroupConcat, IfNull
 from frappe.utils import getdate, nowdate
 
 from pdn_frappe import reports
@@ -50,16 +51,14 @@ def execute(filters=None):
 def follow_up_rows(filters, periods: list[Period], today=None) -> list[dict]:
 	"""The lines of the report, sorted by department, name and period.
 
-	Two queries whatever the number of periods: the promeneurs in the filters with, for each period,
-	whether they owe its questionnaire (:func:`queries.expected_criterion`) and the last reminder
-	sent to them, then the questionnaires of those promeneurs for the periods (drafts and
-	submitted); they meet in Python, in one pass.
+	One query whatever the number of periods: the promeneurs in the filters with, for each period,
+	whether they owe its questionnaire (:func:`queries.expected_criterion`), the last reminder sent
+	to them, and their questionnaires of the periods (drafts and submitted) packed in one column;
+	Python unpacks them and writes the lines in one pass.
 	"""
 	today = getdate(today or nowdate())
 	due_days = get_settings().evaluation_due_days
-	keys = [period.key for period in periods]
 	people = promeneurs_owing(filters, periods)
-	questionnaires = questionnaires_of(filters, keys)
 	labels = utils.status_labels()
 	columns = [
 		(index, period.key, utils.period_label(period), rules.due_date(period, due_days))
@@ -71,11 +70,13 @@ def follow_up_rows(filters, periods: list[Period], today=None) -> list[dict]:
 	# all the lines by (department, name, period) would give
 	for _same, group in groupby(people, key=lambda person: (person[4] or "", person[1] or "")):
 		group = list(group)
+		answers = {person[0]: unpack(person[7]) for person in group}
+		reminders = {person[0]: last_reminders(person[6]) for person in group}
 		for index, key, label, due in columns:
 			owes = 1 << index
 			for person in group:
 				name = person[0]
-				found = questionnaires.get((name, key))
+				found = answers[name].get(key)
 				expected = person[5] & owes  # rules.is_expected, as the database applies it
 				if found is None:
 					if not expected:
@@ -105,7 +106,7 @@ def follow_up_rows(filters, periods: list[Period], today=None) -> list[dict]:
 							"due_date": due,
 							"submitted_on": submitted_on,
 							"evaluation": evaluation[0] if evaluation else None,
-							"reminded_on": person[6 + index],
+							"reminded_on": reminders[name].get(key),
 						}
 					)
 	return rows
@@ -113,8 +114,10 @@ def follow_up_rows(filters, periods: list[Period], today=None) -> list[dict]:
 
 def promeneurs_owing(filters, periods: list[Period]) -> list[tuple]:
 	"""(name, full name, structure, structure name, department, the periods whose questionnaire they
-	owe as bits (1 for the first period, 2 for the second...), then for each period the day of the
-	last reminder e-mailed to them), sorted by department, name and promeneur."""
+	owe as bits (1 for the first period, 2 for the second...), the days reminders were e-mailed to
+	them for the periods (``period|day`` joined by commas, see :func:`last_reminders`), and their
+	questionnaires of the periods packed by :func:`packed`), sorted by department, name and
+	promeneur."""
 	p = frappe.qb.DocType(queries.PROMENEUR)
 	s = frappe.qb.DocType("PdN Structure")
 	t = frappe.qb.DocType("PdN Evaluation Reminder")
@@ -128,15 +131,22 @@ def promeneurs_owing(filters, periods: list[Period]) -> list[tuple]:
 				for index, period in enumerate(periods)
 			),
 		)
-		reminded = [
+		keys = [period.key for period in periods]
+		reminded = (
 			frappe.qb.from_(t)
-			.select(Max(t.sent_on))
-			.where((t.audience == "Promeneur") & (t.period == period.key) & (t.promeneur == p.name))
-			for period in periods
-		]
+			.select(GroupConcat(Concat_ws(FIELDS, t.period, t.sent_on)))
+			.where((t.audience == "Promeneur") & t.period.isin(keys) & (t.promeneur == p.name))
+		)
 		query = frappe.qb.from_(p).left_join(s).on(s.name == p.structure)
 		query = query.select(
-			p.name, p.full_name, p.structure, s.structure_name, p.department, owes, *reminded
+			p.name,
+			p.full_name,
+			p.structure,
+			s.structure_name,
+			p.department,
+			owes,
+			reminded,
+			packed(p, keys),
 		)
 		return queries.where_all(query, criteria)
 
@@ -145,27 +155,42 @@ def promeneurs_owing(filters, periods: list[Period]) -> list[tuple]:
 	return sorted(people, key=lambda person: (person[4] or "", person[1] or "", person[0]))
 
 
-def questionnaires_of(filters, period_keys: list[str]) -> dict[tuple[str, str], list[tuple]]:
-	"""(promeneur, period) -> [(questionnaire, docstatus, submitted on)], drafts and submitted ones,
-	for the promeneurs in the filters (the rule allows one a period; any more are listed too)."""
+#: separators of the packed questionnaires: between questionnaires, between their fields
+ITEMS, FIELDS = ",", "|"
+
+
+def packed(p, period_keys: list[str]):
+	"""The questionnaires (drafts and submitted) of the promeneur ``p`` for the periods, as one text:
+	``period|name|docstatus|submitted on`` joined by commas (none of these values holds either).
+	A subquery a promeneur, read from the index of the questionnaires by promeneur and period."""
 	e = frappe.qb.DocType(queries.EVALUATION)
-	p = frappe.qb.DocType(queries.PROMENEUR)
-	query = (
+	fields = Concat_ws(FIELDS, e.period, e.name, e.docstatus, IfNull(e.submitted_on, ""))
+	return (
 		frappe.qb.from_(e)
-		.force_index(
-			aggregates.BY_PROMENEUR_INDEX
-		)  # from each promeneur, their periods' rows: all in the index
-		.join(p)
-		.on(p.name == e.promeneur)
-		.select(e.promeneur, e.period, e.name, e.docstatus, e.submitted_on)
-		.where(e.period.isin(period_keys))
-		.where(e.docstatus < 2)
+		.select(GroupConcat(fields))
+		.where((e.promeneur == p.name) & e.period.isin(period_keys) & (e.docstatus < 2))
 	)
-	found: dict[tuple[str, str], list[tuple]] = {}
-	for promeneur, period, *questionnaire in queries.where_all(
-		query, aggregates.promeneur_criteria(p, filters)
-	).run():
-		found.setdefault((promeneur, period), []).append(questionnaire)
+
+
+def last_reminders(text: str | None) -> dict[str, datetime.date]:
+	"""period -> the day of the last reminder, from the ``period|day`` texts joined by commas."""
+	last: dict[str, datetime.date] = {}
+	for item in text.split(ITEMS) if text else ():
+		period, day = item.split(FIELDS)
+		day = datetime.date.fromisoformat(day[:10])
+		if period not in last or day > last[period]:
+			last[period] = day
+	return last
+
+
+def unpack(text: str | None) -> dict[str, list[tuple]]:
+	"""period -> [(questionnaire, docstatus, submitted on)] from :func:`packed`'s text (the rule
+	allows one a period; any more are listed too)."""
+	found: dict[str, list[tuple]] = {}
+	for item in text.split(ITEMS) if text else ():
+		period, name, docstatus, submitted_on = item.split(FIELDS)
+		submitted = datetime.date.fromisoformat(submitted_on[:10]) if submitted_on else None
+		found.setdefault(period, []).append((name, int(docstatus), submitted))
 	return found
 
 

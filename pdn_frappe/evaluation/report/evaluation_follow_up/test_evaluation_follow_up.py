@@ -102,3 +102,27 @@ class TestEvaluationFollowUp(OwnStructureTestCase):
 		frappe.set_user(add_department_member(DEPARTMENT, COORDINATOR))
 		_columns, data, _message, _chart, _summary = report.execute(self.filters)
 		self.assertEqual(len(data), 4)
+
+	def test_the_last_reminder_of_each_period_is_shown(self):
+		sent = (("2024-Q1", "2024-04-16"), ("2024-Q1", "2024-04-23"), ("2024-Q2", "2024-07-16"))
+		for period, day in sent:
+			frappe.get_doc(
+				{
+					"doctype": "PdN Evaluation Reminder",
+					"audience": "Promeneur",
+					"period": period,
+					"sent_on": day,
+					"department": DEPARTMENT,
+					"promeneur": self.missing.name,
+				}
+			).insert(ignore_permissions=True)
+		_columns, data, _message, _chart, _summary = report.execute(dict(self.filters, quarter=""))
+		reminded = {
+			row["period"]: str(row["reminded_on"]) for row in data if row["promeneur"] == self.missing.name
+		}
+		self.assertEqual(
+			reminded, {"2024-Q1": "2024-04-23", "2024-Q2": "2024-07-16", "2024-Q3": "None", "2024-Q4": "None"}
+		)
+		self.assertTrue(
+			all(row["reminded_on"] is None for row in data if row["promeneur"] != self.missing.name)
+		)
