@@ -113,27 +113,26 @@ class TestPdNPromeneur(PdnTestCase):
 		self.assertEqual(doc.status, "Active")
 		self.assertEqual(doc.structure, me.structure)
 
-	def test_coordinator_of_03_sees_nothing_of_63(self):
-		coordinator = add_department_member("03", COORDINATOR)
-		in_03 = make_promeneur(department="03")
-		in_63 = make_promeneur(department="63")
+	def sign_in_as_department_member(self, department: str, role: str) -> dict:
+		"""A new ``role`` member of ``department``, signed in; a promeneur of 03 and one of 63, by department."""
+		member = add_department_member(department, role)
+		promeneurs = {code: make_promeneur(department=code) for code in ("03", "63")}
+		frappe.set_user(member)
+		return promeneurs
 
-		frappe.set_user(coordinator)
-		self.assertTrue(frappe.has_permission("PdN Promeneur", "write", in_03.name))
-		self.assertFalse(frappe.has_permission("PdN Promeneur", "read", in_63.name))
-		self.assertFalse(frappe.has_permission("PdN Structure", "read", in_63.structure))
+	def test_coordinator_of_03_sees_nothing_of_63(self):
+		promeneurs = self.sign_in_as_department_member("03", COORDINATOR)
+		self.assertTrue(frappe.has_permission("PdN Promeneur", "write", promeneurs["03"].name))
+		self.assertFalse(frappe.has_permission("PdN Promeneur", "read", promeneurs["63"].name))
+		self.assertFalse(frappe.has_permission("PdN Structure", "read", promeneurs["63"].structure))
 		self.assertNotIn("63", frappe.get_list("PdN Promeneur", pluck="department", distinct=True))
 		self.assertEqual(set(frappe.get_list("PdN Structure", pluck="department")), {"03"})
 		self.assertEqual(frappe.get_list("PdN Department", pluck="name"), ["03"])
 
 	def test_caf_agent_is_scoped_like_the_coordinator(self):
-		agent = add_department_member("63", CAF_AGENT)
-		in_03 = make_promeneur(department="03")
-		in_63 = make_promeneur(department="63")
-
-		frappe.set_user(agent)
-		self.assertTrue(frappe.has_permission("PdN Promeneur", "read", in_63.name))
-		self.assertFalse(frappe.has_permission("PdN Promeneur", "read", in_03.name))
+		promeneurs = self.sign_in_as_department_member("63", CAF_AGENT)
+		self.assertTrue(frappe.has_permission("PdN Promeneur", "read", promeneurs["63"].name))
+		self.assertFalse(frappe.has_permission("PdN Promeneur", "read", promeneurs["03"].name))
 
 	def test_coordinator_cannot_create_a_promeneur_in_another_department(self):
 		coordinator = add_department_member("03", COORDINATOR)
