@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 
 from pdn_frappe import exceptions
+from pdn_frappe.animation.scope_testing import assert_lists_only
 from pdn_frappe.animation.testing import make_activity, make_promeneur_with_login
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import PdnTestCase, add_department_member
@@ -55,9 +56,7 @@ class TestPdNCoordinationActivity(PdnTestCase):
 		_promeneur, promeneur_user = make_promeneur_with_login(department="03")
 
 		frappe.set_user(coordinator)
-		names = frappe.get_list("PdN Coordination Activity", pluck="name")
-		self.assertIn(own.name, names)
-		self.assertNotIn(other.name, names)
+		assert_lists_only(self, "PdN Coordination Activity", own.name, other.name)
 		self.assertTrue(frappe.has_permission("PdN Coordination Activity", "write", own.name))
 		self.assertFalse(frappe.has_permission("PdN Coordination Activity", "read", other.name))
 

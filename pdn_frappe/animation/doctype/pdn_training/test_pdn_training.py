@@ -7,6 +7,7 @@ import frappe
 from frappe.utils import add_to_date, now_datetime
 
 from pdn_frappe import exceptions
+from pdn_frappe.animation.scope_testing import assert_lists_only
 from pdn_frappe.animation.testing import make_promeneur_with_login, make_training
 from pdn_frappe.roles import COORDINATOR
 from pdn_frappe.tests.utils import PdnTestCase, add_department_member, make_promeneur
@@ -104,9 +105,7 @@ class TestPdNTraining(PdnTestCase):
 		elsewhere = make_training(department="63")
 		_promeneur, user = make_promeneur_with_login(department="03")
 		frappe.set_user(user)
-		names = frappe.get_list("PdN Training", pluck="name")
-		self.assertIn(own.name, names)
-		self.assertNotIn(elsewhere.name, names)
+		assert_lists_only(self, "PdN Training", own.name, elsewhere.name)
 		self.assertFalse(frappe.has_permission("PdN Training", "write", own.name))
 		with self.assertRaises(frappe.PermissionError):
 			frappe.get_doc("PdN Training", elsewhere.name).register()
