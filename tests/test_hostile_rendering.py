@@ -21,7 +21,7 @@ import pytest
 from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader, StrictUndefined, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from pdn_frappe.domain import directory
+from pdn_frappe.domain import applications, directory
 from pdn_frappe.domain import documents as d
 from pdn_frappe.domain.validation import safe_url
 
@@ -399,38 +399,17 @@ def test_calls_page_escapes_every_value():
 
 
 def hostile_application() -> SimpleNamespace:
+	answers = (
+		*applications.CANDIDATE_FIELDS,
+		*applications.STRUCTURE_FIELDS,
+		*applications.ENGAGEMENT_FIELDS,
+		*applications.TEXT_FIELDS,
+	)
+	# every typed answer (not the tick boxes nor the networks table, set below) and the reviewers' texts
 	fields = {
 		name: HOSTILE
 		for name in (
-			"candidate_first_name",
-			"candidate_last_name",
-			"candidate_job_title",
-			"profession",
-			"candidate_workplace",
-			"candidate_phone",
-			"candidate_email",
-			"structure_name",
-			"convention_name",
-			"structure_type",
-			"legal_status",
-			"siret",
-			"address_line1",
-			"address_line2",
-			"postcode",
-			"city",
-			"structure_phone",
-			"structure_email",
-			"legal_representative",
-			"legal_representative_title",
-			"legal_representative_email",
-			"weekly_hours",
-			"mission",
-			"network_other_text",
-			"public_other_text",
-			"structure_project",
-			"candidate_experience",
-			"intervention_mode",
-			"additional_information",
+			*(name for name in answers if name not in applications.CHECK_FIELDS and name != "networks"),
 			"rejection_reason",
 			"correction_request",
 		)
