@@ -45,6 +45,8 @@ ANIMATION = "animation"
 CONVENTION = "convention"
 LIFECYCLE = "lifecycle"
 RETENTION = "retention"
+RESOURCE_PROPOSAL = "resource_proposal"
+NATIONAL_REGISTRATION = "national_registration"
 
 #: kinds that fall back on another one for the codes they do not name (the application form
 #: reports the same invalid e-mail addresses or SIRETs as the desk)
@@ -169,6 +171,8 @@ TITLES = {
 	CONVENTION: _lt("Invalid convention"),
 	LIFECYCLE: _lt("Change of status"),
 	RETENTION: _lt("Invalid value"),
+	RESOURCE_PROPOSAL: _lt("Proposal to the address book"),
+	NATIONAL_REGISTRATION: _lt("National site"),
 }
 
 NO_OPEN_CALL = _lt("No open call for applications")
@@ -582,6 +586,54 @@ MESSAGES: dict[tuple[str, str], Message] = {
 		_lt("The promeneur already has the status {0}."), exceptions.StatusChangeError, (translated(0),)
 	),
 	(LIFECYCLE, OTHER): Message(_lt("This change of status is not possible."), exceptions.StatusChangeError),
+	# proposals to the address book of resource people
+	(RESOURCE_PROPOSAL, "author_cannot_propose"): Message(
+		_lt("A promeneur whose status is {0} cannot propose anything to the address book."),
+		exceptions.ResourceProposalError,
+		(translated(0),),
+	),
+	(RESOURCE_PROPOSAL, "invalid_kind"): Message(
+		_lt("{0} is not a kind of proposal."), exceptions.ResourceProposalError, (value(),)
+	),
+	(RESOURCE_PROPOSAL, "referent_with_new_person"): Message(
+		_lt("A new resource person corrects no referent: leave the referent to correct empty."),
+		exceptions.ResourceProposalError,
+	),
+	(RESOURCE_PROPOSAL, "name_required"): Message(
+		_lt("Give the name of the resource person."), exceptions.ResourceProposalError
+	),
+	(RESOURCE_PROPOSAL, "referent_required"): Message(
+		_lt("Choose the referent of the address book to correct."), exceptions.ResourceProposalError
+	),
+	(RESOURCE_PROPOSAL, "empty_correction"): Message(
+		_lt("Say what to correct: change a field or write a message to the coordination."),
+		exceptions.ResourceProposalError,
+	),
+	(RESOURCE_PROPOSAL, "invalid_decision"): Message(
+		_lt("{0} is not a decision on a proposal."), exceptions.ResourceProposalError, (value(),)
+	),
+	(RESOURCE_PROPOSAL, "already_decided"): Message(
+		_lt("This proposal has already been decided: {0}."),
+		exceptions.ResourceProposalError,
+		(translated(0),),
+	),
+	(RESOURCE_PROPOSAL, "refusal_reason_required"): Message(
+		_lt("Give the reason for the refusal: the author of the proposal will read it."),
+		exceptions.ResourceProposalError,
+		(),
+		REASON_REQUIRED,
+	),
+	# the registration of each promeneur on the national site
+	(NATIONAL_REGISTRATION, "invalid_status"): Message(
+		_lt("{0} is not a status of the registration on the national site."),
+		exceptions.NationalRegistrationError,
+		(value(),),
+	),
+	(NATIONAL_REGISTRATION, "nothing_to_do"): Message(
+		_lt("There is nothing to do on the national site for this promeneur (registration: {0})."),
+		exceptions.NationalRegistrationError,
+		(translated(0),),
+	),
 	# retention of personal data; ``settings`` names the settings
 	(RETENTION, "invalid_delay"): Message(
 		_lt("The retention periods of {0} must lie between {1} and {2} months."),

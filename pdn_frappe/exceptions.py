@@ -199,6 +199,17 @@ class PromeneurActivationError(PdnValidationError):
 	pass
 
 
+# The address book and the national site
+
+
+class ResourceProposalError(PdnValidationError):
+	"""A proposal to the address book that cannot be recorded or decided as it stands."""
+
+
+class NationalRegistrationError(PdnValidationError):
+	"""A change of a promeneur's registration on the national site that is not possible."""
+
+
 class ConventionTerminationError(ConventionStatusError):
 	"""A termination the model convention does not allow (notice too short, not an anniversary)."""
 

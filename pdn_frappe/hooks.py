@@ -108,6 +108,7 @@ _SCOPED_DOCTYPES = (
 	"PdN Coordination Report",
 	"PdN Practice Note",
 	"PdN Resource Referent",
+	"PdN Resource Proposal",
 	"PdN Application",
 	"PdN Application Call",
 	"PdN Steering Meeting",
@@ -124,6 +125,11 @@ has_permission = {doctype: "pdn_frappe.network.scope.has_permission" for doctype
 has_permission["PdN Practice Note"] = [
 	"pdn_frappe.network.scope.has_permission",
 	"pdn_frappe.animation.permissions.practice_note_has_permission",
+]
+# A proposal to the address book is its author's to change until the coordination decides.
+has_permission["PdN Resource Proposal"] = [
+	"pdn_frappe.network.scope.has_permission",
+	"pdn_frappe.network.proposals.has_permission",
 ]
 
 _SCOPE_GUARD = "pdn_frappe.network.scope.guard_write"
@@ -232,6 +238,11 @@ user_data_fields = [
 	},
 	{
 		"doctype": "PdN Resource Referent",
+		"filter_by": "email",
+		"redact_fields": ["full_name", "email", "phone"],
+	},
+	{
+		"doctype": "PdN Resource Proposal",
 		"filter_by": "email",
 		"redact_fields": ["full_name", "email", "phone"],
 	},

@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from pdn_frappe.domain import animation, conventions, lifecycle, periods, retention, validation
+from pdn_frappe.domain import (
+	animation,
+	conventions,
+	lifecycle,
+	national,
+	periods,
+	resources,
+	retention,
+	validation,
+)
 from pdn_frappe.domain.errors import DomainError
 from tests import metadata as md
 
@@ -26,6 +35,8 @@ ERROR_CLASSES = (
 	conventions.ConventionRuleError,
 	lifecycle.LifecycleError,
 	retention.RetentionError,
+	resources.ProposalError,
+	national.NationalRegistrationError,
 )
 
 

@@ -12,6 +12,7 @@ from frappe import _
 
 from pdn_frappe import exceptions
 from pdn_frappe.network import scope
+from pdn_frappe.network.utils import department_team  # noqa: F401 (its home is the registry)
 
 
 def promeneur_of(user: str | None = None, throw: bool = True) -> str | None:
@@ -25,18 +26,6 @@ def promeneur_of(user: str | None = None, throw: bool = True) -> str | None:
 			title=_("Not possible"),
 		)
 	return name
-
-
-def department_team(department: str, role: str) -> list[str]:
-	"""Users listed with ``role`` in the team of ``department`` (enabled logins only)."""
-	users = frappe.get_all(
-		"PdN Department Member",
-		filters={"parent": department, "parenttype": "PdN Department", "role": role},
-		pluck="user",
-	)
-	if not users:
-		return []
-	return frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="name")
 
 
 def doctype_exists(doctype: str) -> bool:

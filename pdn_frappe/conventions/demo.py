@@ -7,7 +7,9 @@ promeneur who already signed the charter, is left as it is.
 Each active demo structure gets a three-year convention (last year to next year), signed and
 active, with last year's subsidy paid; the first structure of each department gets a convention
 that ends in 60 days instead, so that the expiry alerts and the follow-up report have something
-to show. Every active promeneur gets a signed charter.
+to show. Every active promeneur gets a signed charter. Then the life of the conventions after
+their signature (:mod:`pdn_frappe.demo.conventions`): an on-site check with sums to recover, an
+amendment, a termination with notice.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import frappe
 from frappe.utils import add_days, getdate, nowdate
 
 from pdn_frappe.conventions.activation import signed_charter
+from pdn_frappe.demo import conventions as demo_life
 from pdn_frappe.demo.network import build_demo_network
 from pdn_frappe.network.demo import loading
 
@@ -31,7 +34,7 @@ SCAN = (
 
 
 def load(commit: bool = True) -> dict:
-	counts = {"conventions": 0, "charters": 0}
+	counts = {"conventions": 0, "charters": 0, "amendments": 0, "terminations": 0, "checks": 0}
 	with loading(commit):
 		today = getdate(nowdate())
 		# only the demo network's own structures, never records made otherwise on the same site
@@ -64,7 +67,12 @@ def load(commit: bool = True) -> dict:
 					continue
 				make_demo_charter(promeneur)
 				counts["charters"] += 1
-	print(f"Demo conventions: {counts['conventions']} created; charters: {counts['charters']} signed.")
+			add_convention_life([structure.name for structure in structures], department, today, counts)
+	print(
+		f"Demo conventions: {counts['conventions']} created; charters: {counts['charters']} signed; "
+		f"amendments: {counts['amendments']}; terminations with notice: {counts['terminations']}; "
+		f"checks: {counts['checks']}."
+	)
 	return counts
 
 
@@ -122,6 +130,84 @@ def make_demo_convention(structure: str, department: str, today, ends_soon: bool
 			row.received_on = row.due_date
 	convention.save(ignore_permissions=True)
 	return convention
+
+
+def add_convention_life(structures: list[str], department: str, today, counts: dict) -> None:
+	"""A check with sums to recover, an amendment and a termination with notice, once each."""
+	conventions = []
+	for structure in structures:
+		name = frappe.db.get_value(
+			"PdN Convention", {"structure": structure, "status": ("in", ("Signed", "Active"))}, "name"
+		)
+		conventions.append(name)
+	if len(conventions) > demo_life.CHECKED and conventions[demo_life.CHECKED]:
+		if add_demo_check(conventions[demo_life.CHECKED], today):
+			counts["checks"] += 1
+	if len(conventions) > demo_life.AMENDED and conventions[demo_life.AMENDED]:
+		if add_demo_amendment(conventions[demo_life.AMENDED], department, today):
+			counts["amendments"] += 1
+	if len(conventions) > demo_life.TERMINATED and conventions[demo_life.TERMINATED]:
+		if add_demo_termination(conventions[demo_life.TERMINATED], today):
+			counts["terminations"] += 1
+
+
+def add_demo_check(name: str, today) -> bool:
+	convention = frappe.get_doc("PdN Convention", name)
+	if convention.inspections or convention.recoveries:
+		return False
+	convention.append("inspections", {"checked_on": demo_life.check_date(today), **demo_life.CHECK})
+	for amount, status, days, reason in demo_life.RECOVERIES:
+		due = add_days(today, days)
+		convention.append(
+			"recoveries",
+			{
+				"amount": amount,
+				"status": status,
+				"due_date": due,
+				"year": today.year - 1,
+				"reason": reason,
+				"recovered_on": due if status == "Recovered" else None,
+			},
+		)
+	convention.save(ignore_permissions=True)
+	return True
+
+
+def add_demo_amendment(name: str, department: str, today) -> bool:
+	if frappe.db.exists("PdN Convention Amendment", {"convention": name}):
+		return False
+	convention = frappe.get_doc("PdN Convention", name)
+	current = {row.year: row.amount for row in convention.subsidies}
+	if today.year not in current:
+		return False
+	amendment = frappe.get_doc(
+		{
+			"doctype": "PdN Convention Amendment",
+			"convention": name,
+			"effective_date": today,
+			"signed_on": today,
+			"reason": demo_life.AMENDMENT["reason"],
+			"subsidies": [
+				{"year": today.year, "amount": current[today.year] + demo_life.AMENDMENT["increase"]}
+			],
+			"new_caf_representative": demo_life.NEW_CAF_REPRESENTATIVES.get(department),
+			"new_caf_representative_title": demo_life.AMENDMENT["new_caf_representative_title"],
+		}
+	)
+	amendment.insert(ignore_permissions=True)
+	amendment.submit()
+	return True
+
+
+def add_demo_termination(name: str, today) -> bool:
+	convention = frappe.get_doc("PdN Convention", name)
+	if convention.terminated_on:
+		return False
+	notice = demo_life.notice_date(getdate(convention.start_date), getdate(convention.end_date), today)
+	if notice is None:
+		return False
+	convention.terminate(reason=demo_life.TERMINATION_REASON, notice_on=str(notice))
+	return True
 
 
 def make_demo_charter(promeneur: str):

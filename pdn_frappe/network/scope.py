@@ -70,6 +70,8 @@ SCOPED_DOCTYPES: dict[str, Keys] = {
 	"PdN Coordination Report": Keys(),
 	"PdN Practice Note": Keys(),
 	"PdN Resource Referent": Keys(),
+	# a proposal to the address book: its author and the coordination of the department only
+	"PdN Resource Proposal": Keys(promeneur="promeneur"),
 	"PdN Application": Keys(),
 	"PdN Application Call": Keys(),
 	"PdN Steering Meeting": Keys(),

@@ -45,3 +45,15 @@ def check_postcode_in_department(doc, postcode_field: str = "postcode", departme
 			label=_(doc.meta.get_label(postcode_field)),
 			department=frappe.db.get_value("PdN Department", department, "department_name") or department,
 		)
+
+
+def department_team(department: str, role: str) -> list[str]:
+	"""Users listed with ``role`` in the team of ``department`` (enabled logins only)."""
+	users = frappe.get_all(
+		"PdN Department Member",
+		filters={"parent": department, "parenttype": "PdN Department", "role": role},
+		pluck="user",
+	)
+	if not users:
+		return []
+	return frappe.get_all("User", filters={"name": ("in", users), "enabled": 1}, pluck="name")

@@ -17,7 +17,7 @@ frappe.query_reports["Conventions and Subsidies Follow-up"] = {
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
 		if (!data) return value;
-		if (["missing_documents", "late_documents"].includes(column.fieldname) && data[column.fieldname] > 0) {
+		if (["missing_documents", "late_documents", "overdue_recovery"].includes(column.fieldname) && data[column.fieldname] > 0) {
 			return `<span style="color: var(--red-600); font-weight: 600;">${value}</span>`;
 		}
 		if (column.fieldname === "days_left" && data.days_left !== null && data.days_left <= 90 && data.days_left >= 0) {

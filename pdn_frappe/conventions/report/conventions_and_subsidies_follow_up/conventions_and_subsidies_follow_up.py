@@ -5,7 +5,8 @@
 
 One row per convention (or per structure, or per department), with the subsidies of the
 chosen year (all years when none is chosen), the supporting documents missing or expired and
-the yearly documents that are late. The conventions listed are those the user may read
+the yearly documents that are late, the sums to recover and recovered after checks, the checks
+made and a termination planned or done. The conventions listed are those the user may read
 (department or structure scope); the sums are computed by the database.
 """
 
@@ -16,7 +17,7 @@ from collections import defaultdict
 import frappe
 from frappe import _
 from frappe.query_builder import Case
-from frappe.query_builder.functions import Count, GroupConcat, IfNull, Sum
+from frappe.query_builder.functions import Count, GroupConcat, IfNull, Max, Sum
 from frappe.utils import add_days, cint, date_diff, flt, getdate, nowdate
 
 CONVENTION = "PdN Convention"
@@ -32,6 +33,8 @@ def execute(filters=None):
 	subsidies = subsidy_totals(names, filters.year)
 	missing = missing_documents(names, today)
 	late = late_documents(names, today, filters.year)
+	recoveries = recovery_totals(names, today, filters.year)
+	checks = check_counts(names)
 
 	rows = []
 	for convention in conventions:
@@ -54,6 +57,12 @@ def execute(filters=None):
 			"missing_list": missing.get(convention.name, {}).get("names") or "",
 			"late_documents": cint(late.get(convention.name, {}).get("count")),
 			"late_list": late.get(convention.name, {}).get("names") or "",
+			"terminated_on": convention.terminated_on,
+			"to_recover": flt(recoveries.get(convention.name, {}).get("to_recover")),
+			"overdue_recovery": flt(recoveries.get(convention.name, {}).get("overdue")),
+			"recovered": flt(recoveries.get(convention.name, {}).get("recovered")),
+			"checks": cint(checks.get(convention.name, {}).get("count")),
+			"last_check": checks.get(convention.name, {}).get("last"),
 			"conventions": 1,
 		}
 		if filters.only_missing and not (row["missing_documents"] or row["late_documents"]):
@@ -90,7 +99,16 @@ def get_conventions(filters, today):
 	return frappe.get_list(
 		CONVENTION,
 		filters=conditions,
-		fields=["name", "department", "structure", "structure_name", "status", "start_date", "end_date"],
+		fields=[
+			"name",
+			"department",
+			"structure",
+			"structure_name",
+			"status",
+			"start_date",
+			"end_date",
+			"terminated_on",
+		],
 		order_by="department asc, end_date asc",
 		limit_page_length=0,
 	)
@@ -121,6 +139,45 @@ def subsidy_totals(names, year=None) -> dict:
 	if not names:
 		return {}
 	return {row.parent: row for row in subsidy_sums(names, year, "parent")}
+
+
+def recovery_totals(names, today, year=None) -> dict:
+	"""Sums to recover (and the part past its due date) and sums recovered, by convention; cancelled
+	recoveries count for nothing. With ``year``, the recoveries about that subsidy year only."""
+	if not names:
+		return {}
+	recovery = frappe.qb.DocType("PdN Convention Recovery")
+	to_recover = recovery.status == "To recover"
+	query = (
+		frappe.qb.from_(recovery)
+		.select(
+			recovery.parent,
+			Sum(Case().when(to_recover, recovery.amount).else_(0)).as_("to_recover"),
+			Sum(Case().when(to_recover & (recovery.due_date < today), recovery.amount).else_(0)).as_(
+				"overdue"
+			),
+			Sum(Case().when(recovery.status == "Recovered", recovery.amount).else_(0)).as_("recovered"),
+		)
+		.where((recovery.parenttype == CONVENTION) & recovery.parent.isin(names))
+		.groupby(recovery.parent)
+	)
+	if year:
+		query = query.where(recovery.year == cint(year))
+	return {row.parent: row for row in query.run(as_dict=True)}
+
+
+def check_counts(names) -> dict:
+	"""How many checks each convention had, and the date of the last one."""
+	if not names:
+		return {}
+	check = frappe.qb.DocType("PdN Convention Inspection")
+	rows = (
+		frappe.qb.from_(check)
+		.select(check.parent, Count(check.name).as_("count"), Max(check.checked_on).as_("last"))
+		.where((check.parenttype == CONVENTION) & check.parent.isin(names))
+		.groupby(check.parent)
+	).run(as_dict=True)
+	return {row.parent: row for row in rows}
 
 
 def missing_documents(names, today) -> dict:
@@ -191,10 +248,24 @@ def grouped(rows, group_by):
 				"missing_documents": 0,
 				"late_documents": 0,
 				"expiring": 0,
+				"checks": 0,
+				"to_recover": 0.0,
+				"overdue_recovery": 0.0,
+				"recovered": 0.0,
 			},
 		)
 		group["conventions"] += 1
-		for field in ("planned", "paid", "unpaid", "missing_documents", "late_documents"):
+		for field in (
+			"planned",
+			"paid",
+			"unpaid",
+			"missing_documents",
+			"late_documents",
+			"checks",
+			"to_recover",
+			"overdue_recovery",
+			"recovered",
+		):
 			group[field] += row[field]
 		if row["days_left"] is not None and 0 <= row["days_left"] <= 90:
 			group["expiring"] += 1
@@ -212,8 +283,10 @@ def get_columns(group_by):
 		columns += reports.columns("conventions expiring")
 	columns += reports.columns("planned paid unpaid missing_documents")
 	if by_convention:
-		return columns + reports.columns("missing_list late_documents late_list")
-	return columns + reports.columns("late_documents")
+		columns += reports.columns("missing_list late_documents late_list terminated_on checks last_check")
+	else:
+		columns += reports.columns("late_documents checks")
+	return columns + reports.columns("to_recover overdue_recovery recovered")
 
 
 def get_chart(names, year=None):
@@ -267,6 +340,18 @@ def get_summary(rows, filters):
 			"value": sum(row["late_documents"] for row in rows),
 			"datatype": "Int",
 			"indicator": "Red" if any(row["late_documents"] for row in rows) else "Green",
+		},
+		{
+			"label": _("Still to recover"),
+			"value": sum(row["to_recover"] for row in rows),
+			"datatype": "Currency",
+			"indicator": "Red" if any(row["overdue_recovery"] for row in rows) else "Orange",
+		},
+		{
+			"label": _("Recovered"),
+			"value": sum(row["recovered"] for row in rows),
+			"datatype": "Currency",
+			"indicator": "Green",
 		},
 	]
 

@@ -93,3 +93,52 @@ class TestConventionsAndSubsidiesFollowUp(ConventionsTestCase):
 		frappe.set_user(agent)
 		_, data, *_ = execute(frappe._dict())
 		self.assertNotIn(self.ending.name, [row["convention"] for row in data])
+
+	def test_recoveries_and_checks_computed_by_hand(self):
+		today = getdate(nowdate())
+		ending = frappe.get_doc("PdN Convention", self.ending.name)
+		ending.append("inspections", {"checked_on": add_days(today, -40), "checked_by": "Contrôle Caf"})
+		ending.append("inspections", {"checked_on": add_days(today, -10), "checked_by": "Contrôle Caf"})
+		for amount, status, due, year in (
+			(1200, "To recover", add_days(today, -30), self.year - 1),  # overdue
+			(800, "To recover", add_days(today, 30), self.year),
+			(500, "Recovered", add_days(today, -60), self.year - 1),
+			(999, "Cancelled", add_days(today, -60), self.year - 1),  # counts for nothing
+		):
+			ending.append(
+				"recoveries",
+				{
+					"amount": amount,
+					"status": status,
+					"due_date": due,
+					"year": year,
+					"reason": "Dépenses non justifiées",
+					"recovered_on": add_days(today, -5) if status == "Recovered" else None,
+				},
+			)
+		ending.save()
+		later = frappe.get_doc("PdN Convention", self.later.name)
+		later.append("recoveries", {"amount": 300, "due_date": add_days(today, 10), "reason": "Trop-perçu"})
+		later.save()
+
+		rows, columns, _chart, summary = self.rows()
+		row = rows[self.ending.name]
+		self.assertEqual((row["to_recover"], row["overdue_recovery"], row["recovered"]), (2000, 1200, 500))
+		self.assertEqual((row["checks"], row["last_check"]), (2, add_days(today, -10)))
+		self.assertEqual((rows[self.later.name]["to_recover"], rows[self.later.name]["checks"]), (300, 0))
+		self.assertIn("to_recover", [c["fieldname"] for c in columns])
+		_, everything, *_ = execute(frappe._dict(department="63"))
+		card = next(s["value"] for s in summary if s["label"] == frappe._("Still to recover"))
+		self.assertEqual(card, sum(r["to_recover"] for r in everything))
+		self.assertGreaterEqual(card, 2300)
+
+		# a subsidy year: the recoveries about that year only
+		rows, *_ = self.rows(year=self.year - 1)
+		self.assertEqual(
+			(rows[self.ending.name]["to_recover"], rows[self.ending.name]["recovered"]), (1200, 500)
+		)
+
+		_, grouped, *_ = execute(frappe._dict(department="63", group_by="Structure"))
+		by_structure = {r["structure"]: r for r in grouped}
+		self.assertEqual(by_structure[self.ending.structure]["to_recover"], 2000)
+		self.assertEqual(by_structure[self.ending.structure]["checks"], 2)
