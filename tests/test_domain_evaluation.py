@@ -205,14 +205,8 @@ def test_age_bands_cannot_exceed_the_young_people_contacted():
 
 
 def test_activity_needs_somebody_contacted():
-	values = good(
-		youths_contacted=0,
-		new_youths_contacted=0,
-		short_contacts=0,
-		youths_met_after_contact=0,
-		age_12_14=0,
-		age_15_17=0,
-	)
+	contacts = ("youths_contacted", "new_youths_contacted", "short_contacts", "youths_met_after_contact")
+	values = good(**dict.fromkeys((*contacts, "age_12_14", "age_15_17"), 0))  # nobody contacted
 	assert codes(ev.check_indicators(values)) == ["activity_without_contacts"]
 	assert ev.check_indicators(dict(values, parents_contacted=3)) == []
 
