@@ -462,3 +462,53 @@ def test_inspections_are_checked(row, code):
 	c.check_inspections(
 		[{"checked_on": D(2026, 6, 1), "checked_by": "A", "outcome": "Compliant"}], D(2026, 6, 1)
 	)
+
+
+# --------------------------------------------------------------------------- the shipped checklist
+
+
+def shipped_requirements() -> list[c.DocumentRequirement]:
+	import json
+	from pathlib import Path
+
+	path = Path(__file__).resolve().parent.parent / "pdn_frappe" / "fixtures" / "pdn_document_type.json"
+	rows = json.loads(path.read_text(encoding="utf-8"))
+	return [c.DocumentRequirement.from_row(row) for row in rows if row.get("enabled")]
+
+
+def test_the_shipped_checklist_follows_the_guide_per_legal_status_and_step():
+	requirements = shipped_requirements()
+	first_association = set(c.required_documents(requirements, c.FIRST_SIGNATURE, "Association"))
+	first_public = set(c.required_documents(requirements, c.FIRST_SIGNATURE, "Local authority"))
+	renewal_association = set(c.required_documents(requirements, c.RENEWAL, "Association"))
+	renewal_public = set(c.required_documents(requirements, c.RENEWAL, "Inter-municipal body (EPCI)"))
+	common = {
+		"Avis de situation au répertoire SIRENE",
+		"Relevé d'identité bancaire (RIB)",
+		"Projet éducatif de la structure",
+		"Règlement intérieur",
+		"Plaquettes de présentation et documents de communication",
+		"Copie des labels et agréments (jeunesse et éducation populaire)",
+	}
+	assert first_association == common | {
+		"Récépissé de déclaration en préfecture",
+		"Statuts",
+		"Liste des membres du conseil d'administration",
+		"Compte de résultat",
+		"Bilan comptable de l'année précédente",
+	}
+	assert first_public == common | {"Arrêté préfectoral de création"}
+	assert renewal_association == {
+		"Attestation de non-changement de situation",
+		"Liste des membres du conseil d'administration",
+		"Compte de résultat",
+		"Bilan comptable de l'année précédente",
+	}
+	assert renewal_public == {"Attestation de non-changement de situation"}
+	yearly = {r.document_type: r.yearly_due for r in requirements if r.yearly_due}
+	assert yearly == {
+		"Attestation de service fait": "31 December of the year",
+		"Budget prévisionnel": "31 March of the year",
+		"Compte de résultat": "30 June of the following year",
+		"Bilan d'activité": "30 June of the following year",
+	}

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, flt, fmt_money, format_date, getdate, nowdate
+from frappe.utils import cint, escape_html, flt, fmt_money, format_date, getdate, nowdate
 
 from pdn_frappe import errors, exceptions, roles
 from pdn_frappe.conventions import activation, documents
@@ -454,7 +454,11 @@ class PdNConvention(Document):
 			value = (amendment.get(field) or "").strip()
 			if value and value != (self.get(target) or ""):
 				changes.append(
-					_("{0}: {1} → {2}").format(_(self.meta.get_label(target)), self.get(target) or "—", value)
+					_("{0}: {1} → {2}").format(
+						_(self.meta.get_label(target)),
+						escape_html(self.get(target) or "—"),
+						escape_html(value),
+					)
 				)
 				self.set(target, value)
 		self.flags.applying_amendment = amendment.name
@@ -464,7 +468,7 @@ class PdNConvention(Document):
 		self.add_comment(
 			"Info",
 			_("Amendment {0} (no. {1}) applied from {2}: {3}").format(
-				amendment.name,
+				escape_html(amendment.name),
 				amendment.amendment_number,
 				format_date(amendment.effective_date),
 				"; ".join(changes),

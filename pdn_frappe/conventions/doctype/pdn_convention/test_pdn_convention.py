@@ -318,6 +318,50 @@ class TestPdNConvention(ConventionsTestCase):
 		self.assertIn("Arrêté préfectoral de création", documents_asked)
 		self.assertNotIn("Récépissé de déclaration en préfecture", documents_asked)
 
+	def test_the_checklist_follows_the_guide_per_legal_status_and_step(self):
+		"""The documents the guide lists for each step, from the shipped PdN Document Types."""
+		asked = lambda convention: {row.document_type for row in convention.supporting_documents}  # noqa: E731
+		association = make_convention(structure=complete_structure(legal_status="Association").name)
+		for document in (
+			"Règlement intérieur",
+			"Plaquettes de présentation et documents de communication",
+			"Copie des labels et agréments (jeunesse et éducation populaire)",
+			"Bilan comptable de l'année précédente",
+			"Liste des membres du conseil d'administration",
+			"Statuts",
+		):
+			self.assertIn(document, asked(association))
+		public = make_convention(structure=complete_structure(legal_status="Public establishment").name)
+		self.assertIn("Règlement intérieur", asked(public))
+		self.assertNotIn("Bilan comptable de l'année précédente", asked(public))
+		self.assertEqual({row.stage for row in public.supporting_documents}, {"First signature"})
+		# at renewal: what changed since the first convention
+		for legal_status, expected, absent in (
+			("Association", "Bilan comptable de l'année précédente", "Règlement intérieur"),
+			(
+				"Local authority",
+				"Attestation de non-changement de situation",
+				"Relevé d'identité bancaire (RIB)",
+			),
+		):
+			old = make_active_convention(
+				structure=complete_structure(legal_status=legal_status).name,
+				start_date=datetime.date(today().year - 1, 1, 1),
+				years=1,
+				subsidies=[{"year": today().year - 1, "amount": 3000}],
+			)
+			renewal = frappe.get_doc("PdN Convention", old.renew())
+			self.assertEqual({row.stage for row in renewal.supporting_documents}, {"Renewal"})
+			self.assertIn(expected, asked(renewal))
+			self.assertIn("Attestation de non-changement de situation", asked(renewal))
+			self.assertNotIn(absent, asked(renewal))
+		# each yearly payment: its own documents and due dates
+		yearly = {row.document_type for row in association.yearly_reports}
+		self.assertEqual(
+			yearly,
+			{"Attestation de service fait", "Budget prévisionnel", "Compte de résultat", "Bilan d'activité"},
+		)
+
 	def test_yearly_documents_for_each_subsidy_year(self):
 		convention = make_convention(years=2, start_date=datetime.date(today().year - 1, 1, 1))
 		rows = [
