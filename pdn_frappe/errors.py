@@ -47,6 +47,7 @@ LIFECYCLE = "lifecycle"
 RETENTION = "retention"
 RESOURCE_PROPOSAL = "resource_proposal"
 NATIONAL_REGISTRATION = "national_registration"
+STRUCTURE_REQUEST = "structure_request"
 
 #: kinds that fall back on another one for the codes they do not name (the application form
 #: reports the same invalid e-mail addresses or SIRETs as the desk)
@@ -173,6 +174,7 @@ TITLES = {
 	RETENTION: _lt("Invalid value"),
 	RESOURCE_PROPOSAL: _lt("Proposal to the address book"),
 	NATIONAL_REGISTRATION: _lt("National site"),
+	STRUCTURE_REQUEST: _lt("Structure request"),
 }
 
 NO_OPEN_CALL = _lt("No open call for applications")
@@ -639,6 +641,57 @@ MESSAGES: dict[tuple[str, str], Message] = {
 		_lt("The retention periods of {0} must lie between {1} and {2} months."),
 		exceptions.SettingsBoundsError,
 		(safe("settings"), fixed(1, bold=False), fixed(MAX_MONTHS, bold=False)),
+	),
+	# a structure's requests; ``labels`` are the translated labels of the fields concerned
+	(STRUCTURE_REQUEST, "invalid_kind"): Message(
+		_lt("{0} is not a kind of request."), exceptions.StructureRequestError, (value(),)
+	),
+	(STRUCTURE_REQUEST, "missing_fields"): Message(
+		_lt("Fill in what this request needs: {0}."), exceptions.StructureRequestError, (safe("labels"),)
+	),
+	(STRUCTURE_REQUEST, "nothing_to_change"): Message(
+		_lt("Give the new weekly hours or the new mission of the promeneur."), exceptions.StructureRequestError
+	),
+	(STRUCTURE_REQUEST, "invalid_budget"): Message(
+		_lt("The subsidy requested must be an amount above zero and up to 1,000,000 euros, not {0}."),
+		exceptions.StructureRequestError,
+		(value(),),
+	),
+	(STRUCTURE_REQUEST, "invalid_year"): Message(
+		_lt("{0} is not a possible year for a budget."), exceptions.StructureRequestError, (value(),)
+	),
+	(STRUCTURE_REQUEST, "invalid_hours"): Message(
+		_lt("{0} hours a week is not a possible commitment (2 hours at least)."),
+		exceptions.StructureRequestError,
+		(value(),),
+	),
+	(STRUCTURE_REQUEST, "promeneur_other_structure"): Message(
+		_lt("The promeneur of a request must work for the structure that files it."),
+		exceptions.StructureRequestError,
+	),
+	(STRUCTURE_REQUEST, "promeneur_ended"): Message(
+		_lt("This promeneur's mandate has already ended ({0})."),
+		exceptions.StructureRequestError,
+		(translated(0),),
+	),
+	(STRUCTURE_REQUEST, "convention_other_structure"): Message(
+		_lt("The convention of a budget request must be the structure's own."), exceptions.StructureRequestError
+	),
+	(STRUCTURE_REQUEST, "already_decided"): Message(
+		_lt("This request is {0}: it can no longer change. File a new request."),
+		exceptions.StructureRequestError,
+		(translated(0),),
+	),
+	(STRUCTURE_REQUEST, "filed_request_locked"): Message(
+		_lt("This request has been sent to the coordination: {0} can no longer change. The coordination approves or refuses it."),
+		exceptions.StructureRequestError,
+		(safe("labels"),),
+	),
+	(STRUCTURE_REQUEST, "refusal_reason_required"): Message(
+		_lt("Write the reason of the refusal: the structure reads it in the e-mail."),
+		exceptions.StructureRequestError,
+		(),
+		REASON_REQUIRED,
 	),
 }
 

@@ -243,3 +243,14 @@ class SettingsBoundsError(PdnValidationError):
 
 class RecordInOtherDepartmentError(PdnValidationError):
 	"""An accepted application matches a structure or a promeneur of another department."""
+
+
+# A structure's requests
+
+
+class StructureRequestError(PdnValidationError):
+	"""A structure's request that is incomplete, out of its structure, or already decided."""
+
+
+class StructureRequestApplyError(PdnValidationError):
+	"""An approved request whose change the registry refused: the request stays as it was."""

@@ -112,6 +112,7 @@ _SCOPED_DOCTYPES = (
 	"PdN Application",
 	"PdN Application Call",
 	"PdN Steering Meeting",
+	"PdN Structure Request",
 )
 
 permission_query_conditions = {
@@ -134,6 +135,13 @@ has_permission["PdN Resource Proposal"] = [
 
 _SCOPE_GUARD = "pdn_frappe.network.scope.guard_write"
 _SCOPE_EVENTS = ("before_save", "before_submit", "before_cancel", "before_update_after_submit")
+
+# A structure's approved request is applied by the module that owns the change
+# (pdn_frappe.network.structure_requests applies the registry's own changes).
+pdn_structure_request_appliers = {
+	"New promeneur": "pdn_frappe.applications.records.create_declared_promeneur",
+	"Change of budget": "pdn_frappe.conventions.requests.apply_budget_request",
+}
 
 # Scheduled Tasks
 # ---------------
@@ -260,6 +268,16 @@ user_data_fields = [
 		"doctype": "PdN Application Call",
 		"filter_by": "contact_email",
 		"redact_fields": ["contact_name", "contact_email", "contact_phone"],
+	},
+	{
+		"doctype": "PdN Structure Request",
+		"filter_by": "email",
+		"redact_fields": ["first_name", "last_name", "email", "phone"],
+	},
+	{
+		"doctype": "PdN Structure Request",
+		"filter_by": "legal_representative_email",
+		"redact_fields": ["legal_representative", "legal_representative_title", "legal_representative_email"],
 	},
 	{"doctype": "PdN Department Member", "filter_by": "user", "redact_fields": ["full_name"]},
 	{"doctype": "PdN Meeting Attendee", "filter_by": "user", "redact_fields": ["attendee_name"]},

@@ -12,6 +12,7 @@ def after_install():
 	sync_document_templates()
 	sync_email_templates()
 	let_administrators_edit_email_templates()
+	ensure_structure_request_workflow()
 
 
 def after_migrate():
@@ -19,6 +20,14 @@ def after_migrate():
 	sync_document_templates()
 	sync_email_templates()
 	let_administrators_edit_email_templates()
+	ensure_structure_request_workflow()
+
+
+def ensure_structure_request_workflow():
+	"""The Workflow of the structures' requests (Draft, Submitted, Approved, Refused)."""
+	from pdn_frappe.network.structure_requests import ensure_workflow
+
+	ensure_workflow()
 
 
 def let_administrators_edit_email_templates():

@@ -22,6 +22,7 @@ from pdn_frappe.domain import (
 	periods,
 	resources,
 	retention,
+	structure_requests,
 	validation,
 )
 from pdn_frappe.domain.errors import DomainError
@@ -37,6 +38,7 @@ ERROR_CLASSES = (
 	retention.RetentionError,
 	resources.ProposalError,
 	national.NationalRegistrationError,
+	structure_requests.StructureRequestError,
 )
 
 

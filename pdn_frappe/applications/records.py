@@ -14,7 +14,8 @@ from frappe.utils import get_link_to_form, nowdate
 from pdn_frappe import exceptions, mail
 from pdn_frappe.animation import welcome
 from pdn_frappe.domain import applications as rules
-from pdn_frappe.network import access
+from pdn_frappe.domain import structure_requests as request_rules
+from pdn_frappe.network import access, structure_requests
 
 
 def create_records(application) -> dict:
@@ -56,7 +57,9 @@ def match_in_department(doctype: str, filters: dict, department: str) -> str | N
 				"{0} {1} already holds this {2} in another department ({3}). It is not merged: its department's coordination must settle it before this application is accepted."
 			).format(
 				_(doctype),
-				get_link_to_form(doctype, match.name) if frappe.has_permission(doctype, doc=match.name) else "",
+				get_link_to_form(doctype, match.name)
+				if frappe.has_permission(doctype, doc=match.name)
+				else "",
 				_("SIRET") if "siret" in filters else _("e-mail address"),
 				frappe.bold(match.department),
 			),
@@ -142,3 +145,26 @@ def invite(promeneur: str) -> str | None:
 		with mail.in_site_language():
 			user.send_welcome_mail_to_user()
 	return doc.user
+
+
+def create_declared_promeneur(request) -> tuple[str, str]:
+	"""Applier of a structure's approved "new promeneur" request (``pdn_structure_request_appliers``).
+
+	The promeneur is created as an accepted application creates one (a candidate, with a login
+	invitation); a person already registered is never taken over by another structure's request.
+	"""
+	values = request_rules.new_promeneur_application(request.as_dict(), request.department)
+	existing = frappe.db.get_value("PdN Promeneur", {"email": values["candidate_email"]}, "name")
+	if existing:
+		frappe.throw(
+			_(
+				"A promeneur with the e-mail {0} is already registered ({1}): ask the coordination to move them instead."
+			).format(frappe.bold(values["candidate_email"]), get_link_to_form("PdN Promeneur", existing)),
+			exc=exceptions.DuplicatePromeneurError,
+			title=_("Duplicate promeneur"),
+		)
+	promeneur = link_or_create_promeneur(values, request.structure)
+	structure_requests.update_commitment(request, promeneur, {"new_weekly_hours": request.new_weekly_hours})
+	invite(promeneur)
+	name = frappe.db.get_value("PdN Promeneur", promeneur, "full_name")
+	return _("{0} is registered as a candidate promeneur ({1}).").format(name, promeneur), promeneur

@@ -75,6 +75,8 @@ SCOPED_DOCTYPES: dict[str, Keys] = {
 	"PdN Application": Keys(),
 	"PdN Application Call": Keys(),
 	"PdN Steering Meeting": Keys(),
+	# a structure's request: its managers (their structure only) and its department's staff
+	"PdN Structure Request": Keys(structure="structure"),
 }
 
 

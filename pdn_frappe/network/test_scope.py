@@ -52,6 +52,7 @@ MATRIX = {
 	"PdN Settings": {"coordinator": "r", "caf": "r", "manager": "", "promeneur": "", "admin": "rcw"},
 	"PdN Social Network": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},
 	"PdN Structure": {"coordinator": "rcw", "caf": "rcw", "manager": "rw", "promeneur": "r", "admin": ""},
+	"PdN Structure Request": {"coordinator": "rw", "caf": "r", "manager": "rcw", "promeneur": "", "admin": ""},
 	"PdN Structure Type": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},
 	"PdN Theme": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},
 }
