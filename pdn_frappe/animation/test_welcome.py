@@ -3,7 +3,7 @@ department, and their attendance counts on their record."""
 
 import frappe
 from frappe.model.workflow import apply_workflow
-from frappe.utils import add_to_date, now_datetime
+from frappe.utils import add_to_date, getdate, now_datetime, nowdate
 
 from pdn_frappe.animation import welcome
 from pdn_frappe.animation.testing import make_promeneur_with_login, make_training
@@ -17,6 +17,7 @@ from pdn_frappe.applications.testing import (
 )
 from pdn_frappe.network import lifecycle
 from pdn_frappe.roles import CAF_AGENT, COORDINATOR
+from pdn_frappe.tests.utils import make_promeneur, make_structure
 
 
 def days_ahead(days: int):
@@ -144,3 +145,31 @@ class TestWelcomeMeetings(ApplicationsTestCase):
 		except frappe.PermissionError:
 			pass  # the role went with the status
 		self.addCleanup(frappe.clear_cache, user=user)
+
+	def test_the_commitments_follow_up_reads_the_welcome_meeting_of_the_call(self):
+		from pdn_frappe.evaluation.report.commitments_follow_up.commitments_follow_up import execute
+
+		call = make_call(department="976")  # a department neither the demo nor the benchmark fill
+		meeting = self.meeting(15, department="976", call=call.name)
+		structure = make_structure(department="976").name
+		promeneur = make_promeneur(structure=structure, status="Active", active_since="2020-01-01").name
+		self.assertEqual(welcome.invite_to_next(promeneur, "976", call.name), meeting.name)
+
+		today = getdate(nowdate())
+		filters = {
+			"period_type": "Quarter",
+			"year": today.year,
+			"quarter": f"Q{(today.month - 1) // 3 + 1}",
+			"structure": structure,
+		}
+
+		def row():
+			return {r["promeneur"]: r for r in execute(filters)[1]}[promeneur]
+
+		self.assertEqual(row()["welcome_meeting_attended"], 0)
+		meeting.reload()
+		meeting.participants[0].status = "Attended"
+		meeting.status = "Held"
+		meeting.save()
+		self.assertEqual(row()["welcome_meeting_attended"], 1)
+		self.assertEqual(row()["welcome_meeting"], frappe._("Yes"))
