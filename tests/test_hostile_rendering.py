@@ -598,8 +598,6 @@ HOSTILE_NOTICE = {
 	"follow_up_url": f"{SITE}/app/query-report/Evaluation Follow-up?year=2026",
 	# a structure's requests
 	**{key: HOSTILE for key in ("kind", "promeneur", "effective_date", "details", "refusal_reason", "result")},
-	# a structure's requests
-	**{key: HOSTILE for key in ("kind", "effective_date", "details", "refusal_reason", "result")},
 	# proposals to the address book
 	**{key: HOSTILE for key in ("proposal_type", "full_name", "promeneur_name", "reason")},
 	"url": f"{SITE}/app/pdn-resource-proposal/PDN-PROP-2026-00001",
