@@ -5,6 +5,9 @@ app_description = "Promeneurs du Net: the departmental network of youth workers 
 app_email = "contact@pdn-frappe.fr"
 app_license = "mit"
 
+# (names starting with "_" are not hooks)
+from pdn_frappe.domain import retention as _retention
+
 # Apps
 # ------------------
 
@@ -219,15 +222,7 @@ user_data_fields = [
 	{
 		"doctype": "PdN Application",
 		"filter_by": "candidate_email",
-		"redact_fields": [
-			"title",
-			"candidate_first_name",
-			"candidate_last_name",
-			"candidate_job_title",
-			"candidate_workplace",
-			"candidate_phone",
-			"candidate_email",
-		],
+		"redact_fields": ["title", *_retention.APPLICATION_CANDIDATE_FIELDS],
 	},
 	{
 		"doctype": "PdN Application",

@@ -57,13 +57,16 @@ ERASED_STATES = (REJECTED, WITHDRAWN)
 APPLICATION_ATTACHMENT_FIELDS = ATTACHMENT_FIELDS
 #: fields about the candidate and the legal representative as people, and what reviewers wrote
 #: about them; the structure's own data (name, SIRET, address, phone, e-mail) passes to PdN Structure
-APPLICATION_PERSONAL_FIELDS = (
+APPLICATION_CANDIDATE_FIELDS = (
 	"candidate_first_name",
 	"candidate_last_name",
 	"candidate_job_title",
 	"candidate_workplace",
 	"candidate_phone",
 	"candidate_email",
+)
+APPLICATION_PERSONAL_FIELDS = (
+	*APPLICATION_CANDIDATE_FIELDS,
 	"legal_representative",
 	"legal_representative_title",
 	"legal_representative_email",

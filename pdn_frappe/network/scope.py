@@ -294,7 +294,19 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None, debug
 # ---------------------------------------------------------------- fields above the user's level
 
 NUMBER_TYPES = {"Int": cint, "Check": cint, "Float": flt, "Currency": flt, "Percent": flt}
-SKIPPED_ROW_FIELDS = {"name", "idx", "parent", "parentfield", "parenttype", "doctype", "owner", "creation", "modified", "modified_by", "docstatus"}
+SKIPPED_ROW_FIELDS = {
+	"name",
+	"idx",
+	"parent",
+	"parentfield",
+	"parenttype",
+	"doctype",
+	"owner",
+	"creation",
+	"modified",
+	"modified_by",
+	"docstatus",
+}
 
 
 def _normal(df, value):
@@ -304,7 +316,11 @@ def _normal(df, value):
 
 
 def _rows(meta, rows) -> list[tuple]:
-	fields = [df for df in meta.fields if df.fieldname not in SKIPPED_ROW_FIELDS and df.fieldtype not in no_value_fields]
+	fields = [
+		df
+		for df in meta.fields
+		if df.fieldname not in SKIPPED_ROW_FIELDS and df.fieldtype not in no_value_fields
+	]
 	return [tuple(_normal(df, row.get(df.fieldname)) for df in fields) for row in rows or []]
 
 
@@ -328,7 +344,9 @@ def _changes_locked_fields(doc) -> bool:
 			meta = frappe.get_meta(df.options)
 			if _rows(meta, doc.get(df.fieldname)) != _rows(meta, stored.get(df.fieldname)):
 				changed.append(df)
-		elif df.fieldname in doc.__dict__ and _normal(df, doc.get(df.fieldname)) != _normal(df, stored.get(df.fieldname)):
+		elif df.fieldname in doc.__dict__ and _normal(df, doc.get(df.fieldname)) != _normal(
+			df, stored.get(df.fieldname)
+		):
 			changed.append(df)
 	if changed:
 		frappe.msgprint(
@@ -362,16 +380,24 @@ def _sql_in(column: str, values) -> str:
 	return f"{column} in ({', '.join(frappe.db.escape(value) for value in sorted(values))})"
 
 
-def _sql_for(doctype: str, role: str, role_scope: RoleScope, table: str, user: str) -> str | None:
+def _limits(doctype: str, role_scope: RoleScope) -> list[tuple[str, frozenset]]:
+	"""(field of ``doctype``, the values allowed in it) for each key the role's scope restricts."""
 	keys = SCOPED_DOCTYPES[doctype]
-	parts = []
-	for fieldname, allowed in (
-		(keys.department, role_scope.departments),
-		(keys.structure, role_scope.structures),
-		(keys.promeneur, role_scope.promeneurs),
-	):
-		if fieldname and allowed is not ALL:
-			parts.append(_sql_in(f"{table}.`{fieldname}`", allowed))
+	return [
+		(fieldname, allowed)
+		for fieldname, allowed in (
+			(keys.department, role_scope.departments),
+			(keys.structure, role_scope.structures),
+			(keys.promeneur, role_scope.promeneurs),
+		)
+		if fieldname and allowed is not ALL
+	]
+
+
+def _sql_for(doctype: str, role: str, role_scope: RoleScope, table: str, user: str) -> str | None:
+	parts = [
+		_sql_in(f"{table}.`{fieldname}`", allowed) for fieldname, allowed in _limits(doctype, role_scope)
+	]
 	if doctype == "PdN Resource Referent" and role in (roles.PROMENEUR_ROLE, roles.STRUCTURE_MANAGER):
 		parts.append(f"{table}.`visible_to_promeneurs` = 1")
 	if doctype == "PdN Practice Note" and role == roles.PROMENEUR_ROLE:
@@ -416,9 +442,9 @@ def _ptype_of(doc, method: str | None) -> str:
 
 def _refuse(doc, label: str) -> None:
 	frappe.throw(
-		_("You cannot save {0} {1}: the record {2} lies outside your department, structure or record.").format(
-			_(doc.doctype), frappe.bold(doc.name or _("new")), label
-		),
+		_(
+			"You cannot save {0} {1}: the record {2} lies outside your department, structure or record."
+		).format(_(doc.doctype), frappe.bold(doc.name or _("new")), label),
 		exc=OutOfScopeError,
 		title=_("Outside your scope"),
 	)
@@ -452,9 +478,9 @@ def check_links(doc, before=None) -> None:
 			continue  # Frappe's own link validation reports a missing record
 		if not allows(doctype, record, "read"):
 			frappe.throw(
-				_("{0} {1} lies outside your department, structure or record: it cannot be linked here.").format(
-					_(doctype), frappe.bold(name)
-				),
+				_(
+					"{0} {1} lies outside your department, structure or record: it cannot be linked here."
+				).format(_(doctype), frappe.bold(name)),
 				exc=OutOfScopeError,
 				title=_("Outside your scope"),
 			)
@@ -495,17 +521,12 @@ def criterion(table, doctype: str, user: str | None = None) -> Criterion:
 	scope = user_scope(user)
 	if scope.unrestricted:
 		return Criterion.all([])
-	keys = SCOPED_DOCTYPES[doctype]
 	alternatives = []
 	for role, role_scope in _role_scopes(doctype, "read", scope):
-		parts = []
-		for fieldname, allowed in (
-			(keys.department, role_scope.departments),
-			(keys.structure, role_scope.structures),
-			(keys.promeneur, role_scope.promeneurs),
-		):
-			if fieldname and allowed is not ALL:
-				parts.append(table[fieldname].isin(sorted(allowed) or [""]) & (table[fieldname] != ""))
+		parts = [
+			table[fieldname].isin(sorted(allowed) or [""]) & (table[fieldname] != "")
+			for fieldname, allowed in _limits(doctype, role_scope)
+		]
 		if doctype == "PdN Resource Referent" and role in (roles.PROMENEUR_ROLE, roles.STRUCTURE_MANAGER):
 			parts.append(table.visible_to_promeneurs == 1)
 		if not parts:
@@ -591,5 +612,7 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 		from frappe.client import get_count as frappe_get_count
 
 		return frappe_get_count(doctype, filters=filters, debug=debug, cache=cache)
-	rows = frappe.get_list(doctype, filters=frappe.parse_json(filters) if filters else None, fields=["count(*) as count"])
+	rows = frappe.get_list(
+		doctype, filters=frappe.parse_json(filters) if filters else None, fields=["count(*) as count"]
+	)
 	return rows[0].count if rows else 0
