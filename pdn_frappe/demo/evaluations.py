@@ -52,22 +52,15 @@ NETWORK_WEIGHTS = {
 	"Discord": 0.2, "YouTube": 0.12, "Messenger": 0.1, "Twitch": 0.06,
 }  # fmt: skip
 AGE_WEIGHTS = {
-	"age_under_12": 0.03,
-	"age_12_14": 0.25,
-	"age_15_17": 0.38,
-	"age_18_20": 0.21,
-	"age_21_25": 0.13,
-}
+	"age_under_12": 0.03, "age_12_14": 0.25, "age_15_17": 0.38, "age_18_20": 0.21, "age_21_25": 0.13,
+}  # fmt: skip
 INTERACTION_WEIGHTS = {
 	"interactions_simple_exchange": 0.42, "interactions_information": 0.22, "interactions_prevention": 0.1,
 	"interactions_project_support": 0.09, "interactions_listening": 0.12, "interactions_referral": 0.05,
 }  # fmt: skip
 DEVICE_ODDS = {
-	"device_smartphone": 0.95,
-	"device_computer": 0.7,
-	"device_tablet": 0.15,
-	"device_console": 0.05,
-}
+	"device_smartphone": 0.95, "device_computer": 0.7, "device_tablet": 0.15, "device_console": 0.05,
+}  # fmt: skip
 PUBLICATION_ODDS = {
 	"published_structure_info": 0.85, "published_local_news": 0.65, "published_institutional_info": 0.35,
 	"published_prevention": 0.5, "published_youth_articles": 0.25, "published_other": 0.1,

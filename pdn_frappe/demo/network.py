@@ -13,9 +13,11 @@ loader :mod:`pdn_frappe.network.demo` turns it into documents of a Frappe site.
 from __future__ import annotations
 
 import datetime
+import json
 import random
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from pdn_frappe.domain.departments import DEPARTMENTS_BY_CODE
 from pdn_frappe.domain.validation import luhn_complete
@@ -799,128 +801,10 @@ class _ReferentPlan:
 	has_website: bool = True
 
 
-_REFERENT_PLANS: tuple[_ReferentPlan, ...] = (
-	_ReferentPlan(
-		ALLIER,
-		"Club informatique moulinois",
-		("Animateur bénévole", "Animatrice bénévole"),
-		("Usages du numérique et écrans", "Information et fausses nouvelles"),
-		"club-info-moulins.example",
-		ambassador_charter_signed_on="2020-01-20",
-		notes="Initiation à la programmation ; peut co-animer un atelier avec un promeneur.",
-	),
-	_ReferentPlan(
-		ALLIER,
-		"Parents en Bourbonnais",
-		("Médiateur familial", "Médiatrice familiale"),
-		("Relations familiales et parentalité", "Usages du numérique et écrans"),
-		"parents-bourbonnais.example",
-		ambassador_charter_signed_on="2020-02-03",
-		notes="Anime des cafés des parents sur les écrans à Vichy et à Cusset.",
-	),
-	_ReferentPlan(
-		ALLIER,
-		"Centre de santé sexuelle de Montluçon",
-		("Conseiller conjugal et familial", "Conseillère conjugale et familiale"),
-		("Vie affective et sexualité", "Santé"),
-		"sante-sexuelle-montlucon.example",
-	),
-	_ReferentPlan(
-		ALLIER,
-		"Point accueil écoute jeunes de Vichy",
-		("Psychologue", "Psychologue"),
-		("Mal-être et souffrance psychique", "Harcèlement et cyberharcèlement"),
-		"paej-vichy.example",
-		visible_to_promeneurs=0,
-		notes="À joindre par la coordination ; coordonnées à ne pas diffuser.",
-		has_website=False,
-	),
-	_ReferentPlan(
-		ALLIER,
-		"Association d'accès au droit de l'Allier",
-		("Juriste", "Juriste"),
-		("Droit du numérique", "Accès aux droits"),
-		"acces-droit-allier.example",
-		ambassador_charter_signed_on="2020-03-09",
-		notes="Droit à l'image, usurpation d'identité, signalement de contenus illicites.",
-	),
-	_ReferentPlan(
-		ALLIER,
-		"Prévention addictions Allier",
-		("Chargé de prévention", "Chargée de prévention"),
-		("Conduites addictives", "Santé"),
-		"prevention-addictions03.example",
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Maison des adolescents, antenne de Clermont-Ferrand",
-		("Psychologue", "Psychologue"),
-		("Mal-être et souffrance psychique", "Harcèlement et cyberharcèlement"),
-		"mda-clermont.example",
-		ambassador_charter_signed_on="2020-01-27",
-		notes="Accueil gratuit et confidentiel ; orienter vers elle plutôt que de répondre seul.",
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Centre de santé sexuelle de Clermont-Ferrand",
-		("Conseiller conjugal et familial", "Conseillère conjugale et familiale"),
-		("Vie affective et sexualité", "Santé"),
-		"sante-sexuelle-clermont.example",
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Club informatique de Cournon",
-		("Président du club", "Présidente du club"),
-		("Usages du numérique et écrans",),
-		"club-info-cournon.example",
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Association d'accès au droit du Puy-de-Dôme",
-		("Juriste en droit du numérique", "Juriste en droit du numérique"),
-		("Droit du numérique", "Harcèlement et cyberharcèlement", "Accès aux droits"),
-		"acces-droit-63.example",
-		ambassador_charter_signed_on="2020-02-10",
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Mission locale de Clermont-Ferrand",
-		("Conseiller en insertion", "Conseillère en insertion"),
-		("Emploi et insertion", "Orientation et scolarité", "Mobilité"),
-		"mission-locale-clermont.example",
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Réseau parentalité du Livradois-Forez",
-		("Coordinateur parentalité", "Coordinatrice parentalité"),
-		("Relations familiales et parentalité",),
-		"parentalite-livradois.example",
-		ambassador_charter_signed_on="2020-03-16",
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Cellule départementale de prévention des dérives sectaires et de la radicalisation",
-		("Référent prévention", "Référente prévention"),
-		("Radicalisation et emprise",),
-		"prevention-emprise-63.example",
-		visible_to_promeneurs=0,
-		notes="Réservé à la coordination, qui transmet les situations signalées.",
-		has_website=False,
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Bureau information jeunesse de Clermont-Ferrand",
-		("Informateur jeunesse", "Informatrice jeunesse"),
-		("Logement", "Mobilité", "Accès aux droits"),
-		"bij-clermont.example",
-	),
-	_ReferentPlan(
-		PUY_DE_DOME,
-		"Atelier d'éducation aux médias du Puy-de-Dôme",
-		("Journaliste intervenant", "Journaliste intervenante"),
-		("Information et fausses nouvelles", "Citoyenneté et engagement"),
-		"education-medias-63.example",
-	),
+#: the resource people of the demo, by organisation (data in referents.json)
+_REFERENT_PLANS: tuple[_ReferentPlan, ...] = tuple(
+	_ReferentPlan(**{**plan, "role_titles": tuple(plan["role_titles"]), "themes": tuple(plan["themes"])})
+	for plan in json.loads(Path(__file__).with_name("referents.json").read_text(encoding="utf-8"))
 )
 
 
