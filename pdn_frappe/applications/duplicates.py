@@ -17,24 +17,45 @@ from pdn_frappe.domain import applications as rules
 KEY_FIELDS = ("candidate_email", "siret", "application_call", "department")
 
 
-def find(doc) -> rules.DuplicateMatch | None:
-	"""The earlier application of the same call and department that ``doc`` repeats, if any."""
+def find(doc, leaving: str | None = None) -> rules.DuplicateMatch | None:
+	"""The earlier application of the same call and department that ``doc`` repeats, if any
+	(``leaving``: an application about to go, left out)."""
 	email, _siret = rules.duplicate_key(doc.candidate_email, doc.siret)
 	if not (email and doc.application_call and doc.department):
 		return None
+	filters = {
+		"candidate_email": email,
+		"application_call": doc.application_call,
+		"department": doc.department,
+		"name": ("not in", [doc.name or "", leaving or ""]),
+		"workflow_state": ("not in", list(rules.DUPLICATE_IGNORED_STATES)),
+	}
+	if doc.creation:  # only what came before it: two applications never point at each other
+		filters["creation"] = ("<", doc.creation)
 	earlier = frappe.get_all(
 		utils.APPLICATION,
-		filters={
-			"candidate_email": email,
-			"application_call": doc.application_call,
-			"department": doc.department,
-			"name": ("!=", doc.name or ""),
-			"workflow_state": ("not in", list(rules.DUPLICATE_IGNORED_STATES)),
-		},
+		filters=filters,
 		fields=["name", *KEY_FIELDS, "workflow_state"],
-		order_by="submitted_on asc, creation asc",
+		order_by="creation asc",
 	)
 	return rules.find_duplicate(doc.as_dict(), earlier)
+
+
+def forget(doc) -> None:
+	"""An application that goes (deleted, or erased by the retention job) is nobody's duplicate any
+	more: the applications that pointed at it are looked at again, without it."""
+	for name in frappe.get_all(utils.APPLICATION, filters={"possible_duplicate_of": doc.name}, pluck="name"):
+		other = frappe.get_doc(utils.APPLICATION, name)
+		match = find(other, leaving=doc.name)
+		frappe.db.set_value(
+			utils.APPLICATION,
+			name,
+			{
+				"possible_duplicate_of": match.name if match else None,
+				"duplicate_kind": match.kind if match else None,
+			},
+			update_modified=False,
+		)
 
 
 def set_possible_duplicate(doc) -> None:

@@ -110,6 +110,20 @@ class TestDuplicates(ApplicationsTestCase):
 		self.assertNotEqual(again["name"], first["name"])
 		self.assertFalse(frappe.db.get_value("PdN Application", again["name"], "possible_duplicate_of"))
 
+	def test_an_application_that_goes_is_nobodys_duplicate_any_more(self):
+		values = self.values()
+		first = submit_as_guest(values)
+		second = submit_as_guest({**values, "siret": make_siret()})
+		third = submit_as_guest({**values, "siret": make_siret()})
+		self.assertEqual(
+			frappe.db.get_value("PdN Application", third["name"], "possible_duplicate_of"), first["name"]
+		)
+		frappe.delete_doc("PdN Application", first["name"], force=True)  # as the retention job erases it
+		self.assertEqual(
+			frappe.db.get_value("PdN Application", third["name"], "possible_duplicate_of"), second["name"]
+		)
+		self.assertFalse(frappe.db.get_value("PdN Application", second["name"], "possible_duplicate_of"))
+
 	def test_the_desk_records_an_exact_duplicate_but_flags_it(self):
 		first = submit_as_guest(self.values())
 		source = frappe.get_doc("PdN Application", first["name"])

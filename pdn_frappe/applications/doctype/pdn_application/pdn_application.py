@@ -121,6 +121,9 @@ class PdNApplication(Document):
 	def on_update(self):
 		self.handle_transition()
 
+	def on_trash(self):
+		duplicates.forget(self)
+
 	# ------------------------------------------------------------ submission
 
 	def clear_honeypot(self):
