@@ -505,6 +505,16 @@ MESSAGES: dict[tuple[str, str], Message] = {
 		exceptions.ConventionAmendmentError,
 		(date(0), date(1), date(2)),
 	),
+	(CONVENTION, "amendment_end_too_far"): Message(
+		_lt("An amended convention lasts {1} years at most from its start: {0} is too far."),
+		exceptions.ConventionAmendmentError,
+		(date(0), value(1, bold=False)),
+	),
+	(CONVENTION, "amount_too_large"): Message(
+		_lt("Row {0}: an amount cannot exceed {1} euros."),
+		exceptions.SubsidyScheduleError,
+		(value(0, bold=False), number(1)),
+	),
 	(CONVENTION, "amendment_year_twice"): Message(
 		_lt("New subsidies, row {0}: the year {1} is already given."),
 		exceptions.SubsidyScheduleError,

@@ -512,3 +512,41 @@ def test_the_shipped_checklist_follows_the_guide_per_legal_status_and_step():
 		"Compte de résultat": "30 June of the following year",
 		"Bilan d'activité": "30 June of the following year",
 	}
+
+
+# --------------------------------------------------------------------------- hostile values
+
+
+@pytest.mark.parametrize("year", ["abc", None, "", "20 26", 1e9])
+def test_a_year_that_is_not_one_is_outside_the_period(year):
+	with rule_error("subsidy_year_outside_period"):
+		c.check_subsidies([{"year": year, "amount": 100}], D(2026, 1, 1), D(2026, 12, 31))
+	rows = [{"year": 2026, "amount": 100}]
+	with rule_error("subsidy_year_outside_period"):
+		c.check_subsidies(
+			c.amend_schedule(rows, [{"year": year, "amount": 100}]), D(2026, 1, 1), D(2026, 12, 31)
+		)
+
+
+@pytest.mark.parametrize("amount", [1e30, 1_000_000.01, float("inf")])
+def test_an_amount_too_large_is_refused_everywhere(amount):
+	with rule_error("amount_too_large"):
+		c.check_subsidies([{"year": 2026, "amount": amount}], D(2026, 1, 1), D(2026, 12, 31))
+	with rule_error("amount_too_large"):
+		c.amend_schedule([{"year": 2026, "amount": 100}], [{"year": 2026, "amount": amount}])
+	with rule_error("amount_too_large"):
+		c.check_recoveries([{"amount": amount, "reason": "x", "due_date": D(2026, 1, 1)}], D(2026, 6, 1))
+
+
+@pytest.mark.parametrize("amount", ["abc", float("nan")])
+def test_an_amount_that_is_not_a_number_is_refused(amount):
+	with rule_error("subsidy_amount_not_positive"):
+		c.check_subsidies([{"year": 2026, "amount": amount}], D(2026, 1, 1), D(2026, 12, 31))
+	with rule_error("amendment_amount_negative"):
+		c.amend_schedule([{"year": 2026, "amount": 100}], [{"year": 2026, "amount": amount}])
+
+
+def test_an_amended_convention_lasts_ten_years_at_most():
+	c.check_amendment("Active", D(2025, 1, 1), D(2027, 12, 31), None, D(2035, 1, 1), True)
+	with rule_error("amendment_end_too_far"):
+		c.check_amendment("Active", D(2025, 1, 1), D(2027, 12, 31), None, D(9999, 12, 31), True)

@@ -123,6 +123,26 @@ def check_period(start: datetime.date | None, end: datetime.date | None) -> None
 		raise ConventionRuleError("end_before_start", start, end)
 
 
+#: the largest amount a subsidy, an amended subsidy or a sum to recover may have, in euros
+MAX_AMOUNT = 1_000_000
+
+
+def as_year(value) -> int:
+	"""A year typed in a form; 0 (never a year of a convention) when it is not a whole number."""
+	try:
+		return int(str(value).strip()) if value not in (None, "") else 0
+	except (TypeError, ValueError):
+		return 0
+
+
+def as_amount(value) -> float:
+	"""An amount typed in a form; NaN when it is not a number (every check refuses it)."""
+	try:
+		return float(value or 0)
+	except (TypeError, ValueError):
+		return float("nan")
+
+
 def period_years(start: datetime.date, end: datetime.date) -> list[int]:
 	return list(range(start.year, end.year + 1))
 
@@ -132,14 +152,17 @@ def check_subsidies(rows: Iterable[Mapping], start: datetime.date, end: datetime
 	years = set(period_years(start, end))
 	seen: set[int] = set()
 	for index, row in enumerate(rows, start=1):
-		year = int(row.get("year") or 0)
+		year = as_year(row.get("year"))
 		if year not in years:
 			raise ConventionRuleError("subsidy_year_outside_period", index, year, start.year, end.year)
 		if year in seen:
 			raise ConventionRuleError("subsidy_year_twice", index, year)
 		seen.add(year)
-		if float(row.get("amount") or 0) <= 0:
+		amount = as_amount(row.get("amount"))
+		if not amount > 0:
 			raise ConventionRuleError("subsidy_amount_not_positive", index, year)
+		if amount > MAX_AMOUNT:
+			raise ConventionRuleError("amount_too_large", index, MAX_AMOUNT)
 		paid_on = row.get("paid_on")
 		if paid_on and _date(paid_on).year < year - 1:
 			raise ConventionRuleError("subsidy_paid_too_early", index, year)
@@ -523,21 +546,25 @@ AMENDED_REPRESENTATIVES = {
 
 #: statuses of a convention an amendment may change
 AMENDABLE_STATUSES = (SIGNED, ACTIVE)
+#: an amended convention lasts this many years at most from its start
+MAX_AMENDED_YEARS = 10
 
 
 def amend_schedule(rows: Iterable[Mapping], changes: Iterable[Mapping]) -> list[dict]:
 	"""The subsidy schedule once amended: each change gives a year's new amount (a new year is
 	added, an amount of 0 removes a year). A year already paid keeps its amount."""
-	by_year = {int(row.get("year") or 0): dict(row) for row in rows}
+	by_year = {as_year(row.get("year")): dict(row) for row in rows}
 	seen: set[int] = set()
 	for index, change in enumerate(changes, start=1):
-		year = int(change.get("year") or 0)
-		amount = float(change.get("amount") or 0)
+		year = as_year(change.get("year"))
+		amount = as_amount(change.get("amount"))
 		if year in seen:
 			raise ConventionRuleError("amendment_year_twice", index, year)
 		seen.add(year)
-		if amount < 0:
+		if not amount >= 0:
 			raise ConventionRuleError("amendment_amount_negative", index, year)
+		if amount > MAX_AMOUNT:
+			raise ConventionRuleError("amount_too_large", index, MAX_AMOUNT)
 		current = by_year.get(year)
 		if current and current.get("paid_on") and amount != float(current.get("amount") or 0):
 			raise ConventionRuleError("amendment_paid_year", index, year)
@@ -567,6 +594,8 @@ def check_amendment(
 		raise ConventionRuleError("amendment_empty")
 	if new_end:
 		check_period(start, new_end)
+		if new_end > add_years(start, MAX_AMENDED_YEARS):
+			raise ConventionRuleError("amendment_end_too_far", new_end, MAX_AMENDED_YEARS)
 	if effective_on and not (start <= effective_on <= max(end, new_end or end)):
 		raise ConventionRuleError(
 			"amendment_effective_outside", effective_on, start, max(end, new_end or end)
@@ -590,8 +619,11 @@ CHECK_OUTCOMES = ("Compliant", "Regularisation", "Recovery of sums", "Additional
 def check_recoveries(rows: Iterable[Mapping], today: datetime.date) -> None:
 	"""Each sum to recover has an amount, a reason, a due date; a recovered one its date."""
 	for index, row in enumerate(rows, start=1):
-		if float(row.get("amount") or 0) <= 0:
+		amount = as_amount(row.get("amount"))
+		if not amount > 0:
 			raise ConventionRuleError("recovery_amount_not_positive", index)
+		if amount > MAX_AMOUNT:
+			raise ConventionRuleError("amount_too_large", index, MAX_AMOUNT)
 		if not (row.get("reason") or "").strip():
 			raise ConventionRuleError("recovery_reason_required", index)
 		if not row.get("due_date"):

@@ -4,11 +4,12 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, escape_html, flt, fmt_money, format_date, getdate, nowdate
+from frappe.utils import cint, escape_html, flt, format_date, getdate, nowdate
 
 from pdn_frappe import errors, exceptions, roles
 from pdn_frappe.conventions import activation, documents
 from pdn_frappe.domain import conventions as rules
+from pdn_frappe.domain.documents import format_money as printed_money
 from pdn_frappe.network import privacy, scope
 
 #: status -> date field stamped when the convention reaches it
@@ -108,6 +109,7 @@ class PdNConvention(Document):
 		self.validate_period()
 		self.validate_subsidies()
 		self.validate_signed_terms()
+		self.validate_termination_fields()
 		self.set_totals()
 		self.set_supporting_documents()
 		self.set_yearly_reports()
@@ -167,6 +169,22 @@ class PdNConvention(Document):
 				).format(frappe.bold(self.name), labels),
 				exc=exceptions.SignedConventionError,
 				title=_("Signed convention"),
+			)
+
+	def validate_termination_fields(self):
+		"""A termination is recorded, planned or withdrawn by ``terminate`` and
+		``withdraw_termination`` only, where the notice and the reason are checked."""
+		before = self.get_doc_before_save()
+		if self.flags.changing_termination or self.flags.changing_status:
+			return
+		fields = ("terminated_on", "termination_reason", "termination_kind", "termination_notice_on")
+		if any(str(self.get(f) or "") != str((before.get(f) if before else None) or "") for f in fields):
+			frappe.throw(
+				_(
+					"A termination is recorded with the Terminate button of the convention, which checks the notice."
+				),
+				exc=exceptions.ConventionTerminationError,
+				title=_("Termination"),
 			)
 
 	@staticmethod
@@ -266,7 +284,11 @@ class PdNConvention(Document):
 		self.status = status
 		if status in STATUS_DATES:
 			self.set(STATUS_DATES[status], on or nowdate())
-		self.save()
+		self.flags.changing_status = True
+		try:
+			self.save()
+		finally:
+			self.flags.changing_status = False
 
 	def apply_automatic_status(self, today=None) -> bool:
 		"""Signed -> Active once started, Active -> Expired once ended; return whether it changed."""
@@ -391,6 +413,7 @@ class PdNConvention(Document):
 				getdate(terminated_on) if terminated_on else None,
 			)
 			kind = rules.WITH_NOTICE
+		self.flags.changing_termination = True
 		self.termination_reason = reason
 		self.termination_kind = kind
 		self.termination_notice_on = notice
@@ -416,6 +439,7 @@ class PdNConvention(Document):
 				exc=exceptions.ConventionTerminationError,
 				title=_("Termination"),
 			)
+		self.flags.changing_termination = True
 		self.terminated_on = None
 		self.termination_reason = None
 		self.termination_kind = None
@@ -529,7 +553,7 @@ class PdNConvention(Document):
 
 
 def _money(amount) -> str:
-	return fmt_money(amount, currency="EUR") if amount is not None else "—"
+	return printed_money(amount) if amount is not None else "—"
 
 
 def document_requirements() -> list[rules.DocumentRequirement]:

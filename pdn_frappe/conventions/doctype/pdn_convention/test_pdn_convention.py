@@ -178,6 +178,16 @@ class TestPdNConvention(ConventionsTestCase):
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value("PdN Convention", convention.name, "status"), "Terminated")
 
+	def test_a_termination_cannot_be_written_around_the_terminate_method(self):
+		convention = make_active_convention()
+		frappe.set_user(add_department_member("03", CAF_AGENT))
+		doc = frappe.get_doc("PdN Convention", convention.name)
+		doc.terminated_on = add_days(nowdate(), 1)
+		with self.assertRaises(exceptions.ConventionTerminationError):
+			doc.save()
+		frappe.set_user("Administrator")
+		self.assertIsNone(frappe.db.get_value("PdN Convention", convention.name, "terminated_on"))
+
 	# ------------------------------------------------------------ recoveries and checks
 
 	def test_recoveries_and_checks_are_recorded_by_the_caf(self):

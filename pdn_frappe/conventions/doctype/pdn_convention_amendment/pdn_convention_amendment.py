@@ -65,6 +65,7 @@ class PdNConventionAmendment(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		self.clear_what_submit_sets()
 		self.set_template()
 		self.validate_reason()
 		self.validate_signed_on()
@@ -87,6 +88,14 @@ class PdNConventionAmendment(Document):
 		)
 
 	# ------------------------------------------------------------ validation
+
+	def clear_what_submit_sets(self):
+		"""The number, the frozen text and the changes applied come with the signature only, never
+		from what a draft was sent with."""
+		if self.docstatus == 0:
+			self.amendment_number = 0
+			self.rendered_snapshot = None
+			self.applied_changes = None
 
 	def set_template(self):
 		if not self.template:
@@ -135,7 +144,7 @@ class PdNConventionAmendment(Document):
 		)
 		current = {int(row.year): flt(row.amount) for row in convention.subsidies}
 		for row in self.subsidies:
-			row.previous_amount = current.get(int(row.year or 0))
+			row.previous_amount = current.get(rules.as_year(row.year))
 		schedule = errors.checked(
 			rules.amend_schedule,
 			[row.as_dict() for row in convention.subsidies],

@@ -158,6 +158,25 @@ class TestPdNConventionAmendment(ConventionsTestCase):
 		self.assertEqual(frappe.db.count(AMENDMENT, {"convention": self.convention.name}), 0)
 		self.assertEqual(frappe.db.get_value("PdN Convention", self.convention.name, "total_amount"), 15000)
 
+	def test_hostile_values_get_a_french_refusal(self):
+		for subsidies in ([{"year": "abc", "amount": 100}], [{"year": this_year(), "amount": 1e30}]):
+			with self.assertRaises(exceptions.SubsidyScheduleError):
+				make_amendment(self.convention.name, subsidies=subsidies)
+		with self.assertRaises(exceptions.ConventionAmendmentError):
+			make_amendment(self.convention.name, new_end_date="9999-12-31")
+		# what only the signature sets is never taken from the draft sent
+		draft = make_amendment(
+			self.convention.name,
+			subsidies=[{"year": this_year(), "amount": 6000}],
+			amendment_number=99,
+			rendered_snapshot='{"title": "Faux"}',
+			applied_changes="Faux",
+		)
+		self.assertEqual(
+			(draft.amendment_number, draft.rendered_snapshot, draft.applied_changes), (0, None, None)
+		)
+		self.assertNotIn("Faux", documents.render(draft).plain_text())
+
 	def test_a_signed_amendment_cannot_be_cancelled(self):
 		amendment = make_amendment(
 			self.convention.name, subsidies=[{"year": this_year(), "amount": 6000}], submit=True
@@ -250,7 +269,7 @@ class TestPdNConventionAmendment(ConventionsTestCase):
 
 		for user in (other_structure, other_coordinator, promeneur_user, withdrawn):
 			frappe.set_user(user)
-			self.assertEqual(listed(AMENDMENT), [], user)
+			self.assertFalse({amendment.name, draft.name} & set(listed(AMENDMENT)), user)
 			with self.assertRaises(frappe.PermissionError):
 				frappe.client.get(AMENDMENT, amendment.name)
 			with self.assertRaises(frappe.PermissionError):
