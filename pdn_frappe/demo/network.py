@@ -16,7 +16,7 @@ import datetime
 import json
 import random
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from pdn_frappe.domain.departments import DEPARTMENTS_BY_CODE
@@ -164,6 +164,19 @@ _LEAVING_REASONS = (
 # ---------------------------------------------------------------- data classes
 
 
+def record(plan, doctype: str | None = None, leave_out: tuple[str, ...] = (), **values) -> dict:
+	"""The fields of the dataclass ``plan`` as those of a document of ``doctype`` (or of a child row
+	without it), but ``leave_out``; tuples of plans become lists of rows; ``values`` come last."""
+	data: dict = {"doctype": doctype} if doctype else {}
+	for field in fields(plan):
+		if field.name not in leave_out:
+			value = getattr(plan, field.name)
+			if isinstance(value, tuple) and value and is_dataclass(value[0]):
+				value = [record(item) for item in value]
+			data[field.name] = value
+	return {**data, **values}
+
+
 @dataclass(frozen=True)
 class DemoDepartment:
 	"""The demo fields of an existing PdN Department (the record itself is installed with the app)."""
@@ -179,13 +192,7 @@ class DemoDepartment:
 
 	def to_fields(self) -> dict:
 		"""Fields of PdN Department set by the demo (members and coordinator structure aside)."""
-		return {
-			"network_open": self.network_open,
-			"target_promeneurs": self.target_promeneurs,
-			"coordination_email": self.coordination_email,
-			"coordination_phone": self.coordination_phone,
-			"website": self.website,
-		}
+		return record(self, leave_out=("code", "department_name", "coordinator_structure_key"))
 
 
 @dataclass(frozen=True)
@@ -200,14 +207,7 @@ class DemoContact:
 	is_manager: int = 0
 
 	def to_row(self) -> dict:
-		return {
-			"contact_name": self.contact_name,
-			"function": self.function,
-			"email": self.email,
-			"phone": self.phone,
-			"user": self.user,
-			"is_manager": self.is_manager,
-		}
+		return record(self)
 
 
 @dataclass(frozen=True)
@@ -233,25 +233,7 @@ class DemoStructure:
 	contacts: tuple[DemoContact, ...] = ()
 
 	def to_doc(self) -> dict:
-		return {
-			"doctype": "PdN Structure",
-			"structure_name": self.structure_name,
-			"structure_type": self.structure_type,
-			"legal_status": self.legal_status,
-			"department": self.department,
-			"siret": self.siret,
-			"status": self.status,
-			"address_line1": self.address_line1,
-			"postcode": self.postcode,
-			"city": self.city,
-			"phone": self.phone,
-			"email": self.email,
-			"website": self.website,
-			"legal_representative": self.legal_representative,
-			"legal_representative_title": self.legal_representative_title,
-			"legal_representative_email": self.legal_representative_email,
-			"contacts": [contact.to_row() for contact in self.contacts],
-		}
+		return record(self, "PdN Structure", leave_out=("key",))
 
 
 @dataclass(frozen=True)
@@ -261,11 +243,7 @@ class DemoNetworkProfile:
 	profile_url: str | None
 
 	def to_row(self) -> dict:
-		return {
-			"social_network": self.social_network,
-			"profile_name": self.profile_name,
-			"profile_url": self.profile_url,
-		}
+		return record(self)
 
 
 @dataclass(frozen=True)
@@ -275,7 +253,7 @@ class DemoOfficeHour:
 	to_time: str
 
 	def to_row(self) -> dict:
-		return {"weekday": self.weekday, "from_time": self.from_time, "to_time": self.to_time}
+		return record(self)
 
 
 @dataclass(frozen=True)
@@ -313,32 +291,7 @@ class DemoPromeneur:
 
 	def to_doc(self) -> dict:
 		"""Fields of PdN Promeneur, without ``structure`` (a document name) and ``user``."""
-		return {
-			"doctype": "PdN Promeneur",
-			"first_name": self.first_name,
-			"last_name": self.last_name,
-			"email": self.email,
-			"phone": self.phone,
-			"profession": self.profession,
-			"job_title": self.job_title,
-			"department": self.department,
-			"mission": self.mission,
-			"weekly_hours": self.weekly_hours,
-			"public_12_17": self.public_12_17,
-			"public_18_25": self.public_18_25,
-			"public_parents": self.public_parents,
-			"public_other": self.public_other,
-			"public_other_text": self.public_other_text,
-			"network_profiles": [profile.to_row() for profile in self.network_profiles],
-			"office_hours": [slot.to_row() for slot in self.office_hours],
-			"directory_consent": self.directory_consent,
-			"directory_consent_on": self.directory_consent_on,
-			"status": self.status,
-			"status_reason": self.status_reason,
-			"candidate_since": self.candidate_since,
-			"active_since": self.active_since,
-			"ended_on": self.ended_on,
-		}
+		return record(self, "PdN Promeneur", leave_out=("structure_siret",))
 
 
 @dataclass(frozen=True)
@@ -359,21 +312,7 @@ class DemoReferent:
 	notes: str | None
 
 	def to_doc(self) -> dict:
-		return {
-			"doctype": "PdN Resource Referent",
-			"full_name": self.full_name,
-			"organisation": self.organisation,
-			"role_title": self.role_title,
-			"themes": [{"theme": theme} for theme in self.themes],
-			"department": self.department,
-			"email": self.email,
-			"phone": self.phone,
-			"website": self.website,
-			"visible_to_promeneurs": self.visible_to_promeneurs,
-			"ambassador_charter_signed_on": self.ambassador_charter_signed_on,
-			"last_checked_on": self.last_checked_on,
-			"notes": self.notes,
-		}
+		return record(self, "PdN Resource Referent", themes=[{"theme": theme} for theme in self.themes])
 
 
 @dataclass(frozen=True)
