@@ -11,6 +11,8 @@ DEMO_LOADERS = [
 	"pdn_frappe.animation.demo.load",
 	"pdn_frappe.applications.demo.load",
 	"pdn_frappe.evaluation.demo.load",
+	# last: the structures' requests hang on their promeneurs and conventions
+	"pdn_frappe.network.request_demo.load",
 ]
 
 
