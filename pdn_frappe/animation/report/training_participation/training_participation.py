@@ -28,8 +28,20 @@ def execute(filters=None):
 	return columns, data, None, chart(filters, departments), summary(filters, departments)
 
 
-def _count(participant, status):
-	return Sum(Case().when(participant.status == status, 1).else_(0))
+#: the participants counted by status: (column, status)
+COUNTED = (
+	("invited", animation.INVITED),
+	("registered", animation.REGISTERED),
+	("attended", animation.ATTENDED),
+	("excused", animation.EXCUSED),
+)
+
+
+def _counts(participant):
+	"""How many participants have each status of :data:`COUNTED`, as columns."""
+	return [
+		Sum(Case().when(participant.status == status, 1).else_(0)).as_(column) for column, status in COUNTED
+	]
 
 
 def _base(filters, departments):
@@ -63,10 +75,7 @@ def per_training(filters, departments):
 			training.capacity,
 			training.feedback_count,
 			training.average_rating,
-			_count(participant, animation.INVITED).as_("invited"),
-			_count(participant, animation.REGISTERED).as_("registered"),
-			_count(participant, animation.ATTENDED).as_("attended"),
-			_count(participant, animation.EXCUSED).as_("excused"),
+			*_counts(participant),
 		)
 		.groupby(training.name)
 		.orderby(training.starts_on, order=frappe.qb.desc)
@@ -100,10 +109,7 @@ def per_promeneur(filters, departments):
 			promeneur.structure,
 			promeneur.department,
 			promeneur.welcome_meeting_attended,
-			_count(participant, animation.INVITED).as_("invited"),
-			_count(participant, animation.REGISTERED).as_("registered"),
-			_count(participant, animation.ATTENDED).as_("attended"),
-			_count(participant, animation.EXCUSED).as_("excused"),
+			*_counts(participant),
 			Sum(Case().when(attended & (training.kind == animation.TRAINING), training.days).else_(0)).as_(
 				"training_days"
 			),
