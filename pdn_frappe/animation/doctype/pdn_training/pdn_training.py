@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, now_datetime
 
-from pdn_frappe import errors, exceptions, mail
+from pdn_frappe import errors, exceptions
 from pdn_frappe.animation import notices, participation, welcome
 from pdn_frappe.animation.utils import promeneur_of
 from pdn_frappe.domain import animation, validation
