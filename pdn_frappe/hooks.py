@@ -157,6 +157,8 @@ scheduler_events = {
 		"pdn_frappe.conventions.alerts.daily",
 		"pdn_frappe.applications.doctype.pdn_application_call.pdn_application_call.close_expired_calls",
 		"pdn_frappe.network.retention.run_daily",
+		# a convention's end date passes: the registrations on the national site follow the directory
+		"pdn_frappe.network.national.sync",
 		# a convention comes into force or ends with the date alone: the directory's cached pages go
 		"pdn_frappe.network.directory_pages.clear_cache",
 	],
@@ -296,6 +298,9 @@ for _doctype in (
 			*([_handlers] if isinstance(_handlers, str) else _handlers),
 			"pdn_frappe.network.directory_pages.clear_cache_on_change",
 		]
+
+# A convention that comes into force or ends moves its promeneurs' registration on the national site.
+doc_events["PdN Convention"]["on_change"].append("pdn_frappe.network.national.sync_convention")
 
 doc_events["Personal Data Deletion Request"] = {
 	"on_change": "pdn_frappe.network.retention.after_personal_data_deletion"

@@ -86,6 +86,31 @@ def _base_query():
 	)
 
 
+def listed_query():
+	"""The promeneurs the directory lists today, joined with their structure and department.
+
+	For the app's own readers of the listing (the national directory report, the national-site
+	registration): the caller selects its columns and applies the user's scope.
+	"""
+	return _base_query()
+
+
+def listed_names(structures: list[str] | None = None) -> list[str]:
+	"""The promeneurs the directory lists today (of ``structures`` only, when given)."""
+	query = _base_query().select(PROMENEUR.name)
+	if structures is not None:
+		if not structures:
+			return []
+		query = query.where(PROMENEUR.structure.isin(structures))
+	return query.run(pluck=True)
+
+
+def children(table, names: list[str], fields: list[str]) -> dict[str, list[dict]]:
+	"""Rows of a promeneur child table (network profiles, office hours) for ``names``, by promeneur,
+	in one query."""
+	return _children(table, names, fields)
+
+
 def _apply(query, filters: directory.DirectoryFilters):
 	if filters.department:
 		query = query.where(PROMENEUR.department == filters.department)

@@ -17,5 +17,14 @@ frappe.ui.form.on("PdN Promeneur", {
 		if (frm.doc.user) {
 			frm.set_intro(__("Login: {0}", [frm.doc.user]), "blue");
 		}
+		const national = frm.doc.national_registration;
+		if (["To register", "To update", "To remove"].includes(national) && frm.perm[1] && frm.perm[1].write) {
+			const label = national === "To remove" ? __("Removed from the national site") : __("Registered on the national site");
+			frm.add_custom_button(
+				label,
+				() => frm.call("mark_national_registration_done").then(() => frm.reload_doc()),
+				__("National site")
+			);
+		}
 	},
 });

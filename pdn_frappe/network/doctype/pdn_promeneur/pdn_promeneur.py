@@ -8,7 +8,7 @@ from frappe.utils import get_link_to_form, nowdate
 
 from pdn_frappe import exceptions
 from pdn_frappe.domain import validation
-from pdn_frappe.network import access, lifecycle, scope
+from pdn_frappe.network import access, lifecycle, national, scope
 from pdn_frappe.network.utils import clean_field, clean_row_field
 
 
@@ -37,6 +37,10 @@ class PdNPromeneur(Document):
 		last_name: DF.Data
 		mission: DF.Literal["Youth", "Parenting", "Youth and parenting"]
 		naming_series: DF.Literal["PDN-PRM-.#####"]
+		national_registered_on: DF.Date | None
+		national_registration: DF.Literal[
+			"", "To register", "Registered", "To update", "To remove", "Removed"
+		]
 		network_profiles: DF.Table[PdNNetworkProfile]
 		office_hours: DF.Table[PdNOfficeHour]
 		phone: DF.Data | None
@@ -68,6 +72,7 @@ class PdNPromeneur(Document):
 		self.validate_login()
 		self.set_status()
 		self.set_directory_consent_date()
+		self.set_national_registration()
 
 	def on_update(self):
 		access.sync_promeneur_access(self)
@@ -125,6 +130,20 @@ class PdNPromeneur(Document):
 
 	def set_status(self):
 		lifecycle.apply_status_change(self)
+
+	def set_national_registration(self):
+		national.apply(self)
+
+	@scope.record_method("write")
+	def mark_national_registration_done(self) -> str:
+		"""The coordination did on the national site what the registration asked."""
+		target = national.mark_done(self)
+		frappe.msgprint(
+			_("Registration on the national site: {0}.").format(frappe.bold(_(target))),
+			indicator="green",
+			alert=True,
+		)
+		return target
 
 	def set_directory_consent_date(self):
 		if not self.directory_consent:
