@@ -6,19 +6,9 @@ frappe.query_reports["Evaluation Follow-up"] = {
 		...pdn.report_filters.questionnaire_period(),
 		pdn.report_filters.department(),
 		pdn.report_filters.structure(),
-		{
-			fieldname: "status",
-			label: __("Status"),
-			fieldtype: "Select",
-			options: [
-				"",
-				{ value: "Answered", label: __("Answered") },
-				{ value: "Answered late", label: __("Answered late") },
-				{ value: "In progress", label: __("In progress") },
-				{ value: "Missing", label: __("Missing") },
-				{ value: "Overdue", label: __("Overdue") },
-			],
-		},
+		pdn.report_filters.select("status", __("Status"), [
+			"", "Answered", "Answered late", "In progress", "Missing", "Overdue",
+		]),
 	],
 	formatter(value, row, column, data, default_formatter) {
 		value = default_formatter(value, row, column, data);
