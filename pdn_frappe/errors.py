@@ -47,6 +47,7 @@ LIFECYCLE = "lifecycle"
 RETENTION = "retention"
 RESOURCE_PROPOSAL = "resource_proposal"
 NATIONAL_REGISTRATION = "national_registration"
+COMMITTEE = "committee"
 STRUCTURE_REQUEST = "structure_request"
 
 #: kinds that fall back on another one for the codes they do not name (the application form
@@ -171,6 +172,7 @@ TITLES = {
 	ANIMATION: _lt("Not possible"),
 	CONVENTION: _lt("Invalid convention"),
 	LIFECYCLE: _lt("Change of status"),
+	COMMITTEE: _lt("Invalid decision"),
 	RETENTION: _lt("Invalid value"),
 	RESOURCE_PROPOSAL: _lt("Proposal to the address book"),
 	NATIONAL_REGISTRATION: _lt("National site"),
@@ -702,6 +704,58 @@ MESSAGES: dict[tuple[str, str], Message] = {
 		exceptions.StructureRequestError,
 		(),
 		REASON_REQUIRED,
+	),
+	# the steering committee's decisions beyond applications; ``row`` is the decision's row number
+	(COMMITTEE, "invalid_kind"): Message(
+		_lt("Decisions, row {0}: {1} is not a kind of decision."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"), value()),
+	),
+	(COMMITTEE, "promeneur_required"): Message(
+		_lt("Decisions, row {0}: choose the promeneur the decision is about."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"),),
+	),
+	(COMMITTEE, "promeneur_other_department"): Message(
+		_lt("Decisions, row {0}: the promeneur {1} belongs to another department than the meeting's."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"), value()),
+	),
+	(COMMITTEE, "reason_required"): Message(
+		_lt("Decisions, row {0}: write the reason of the decision in the note; it is sent to the structure."),
+		exceptions.DecisionReasonRequiredError,
+		(safe("row"),),
+		REASON_REQUIRED,
+	),
+	(COMMITTEE, "promeneur_cannot_move"): Message(
+		_lt("Decisions, row {0}: a promeneur cannot go from {1} to {2}."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"), translated(0), translated(1)),
+	),
+	(COMMITTEE, "invalid_year"): Message(
+		_lt("Decisions, row {0}: {1} is not a possible year for a target."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"), value()),
+	),
+	(COMMITTEE, "past_year"): Message(
+		_lt("Decisions, row {0}: the year {1} is over; a target is set for this year or a later one."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"), value()),
+	),
+	(COMMITTEE, "invalid_target"): Message(
+		_lt("Decisions, row {0}: the target must be a whole number of promeneurs from 1 to 10000, not {1}."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"), value()),
+	),
+	(COMMITTEE, "subject_required"): Message(
+		_lt("Decisions, row {0}: write the subject of the roadmap item."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"),),
+	),
+	(COMMITTEE, "subject_too_long"): Message(
+		_lt("Decisions, row {0}: the subject is too long ({1} characters at most)."),
+		exceptions.CommitteeDecisionError,
+		(safe("row"), value(bold=False)),
 	),
 }
 
