@@ -245,6 +245,10 @@ class RecordInOtherDepartmentError(PdnValidationError):
 	"""An accepted application matches a structure or a promeneur of another department."""
 
 
+class CommitteeDecisionError(PdnValidationError):
+	"""A steering committee's decision that cannot be recorded or applied as it stands."""
+
+
 # A structure's requests
 
 

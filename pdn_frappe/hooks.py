@@ -116,6 +116,7 @@ _SCOPED_DOCTYPES = (
 	"PdN Application Call",
 	"PdN Steering Meeting",
 	"PdN Structure Request",
+	"PdN Roadmap Item",
 )
 
 permission_query_conditions = {
@@ -278,6 +279,7 @@ user_data_fields = [
 	},
 	{"doctype": "PdN Department Member", "filter_by": "user", "redact_fields": ["full_name"]},
 	{"doctype": "PdN Meeting Attendee", "filter_by": "user", "redact_fields": ["attendee_name"]},
+	{"doctype": "PdN Meeting Attendee", "filter_by": "email", "redact_fields": ["attendee_name", "email"]},
 ]
 
 # The promeneur's "mon-profil" web form saves their own record only, and never creates one.

@@ -569,7 +569,8 @@ HOSTILE_NOTICE = {
 		for key in (
 			"candidate candidate_email structure department call coordination_email coordination_phone "
 			"correction_request rejection_reason title starts_on ends_on place online_link trainer "
-			"due_date convention end_date status first_name period_label"
+			"due_date convention end_date status first_name period_label "
+			"promeneur meeting meeting_date reason department_of"
 		).split()
 	},
 	"reference": "PDN-CAND-2026-00001",
@@ -601,6 +602,8 @@ HOSTILE_NOTICE = {
 	# proposals to the address book
 	**{key: HOSTILE for key in ("proposal_type", "full_name", "promeneur_name", "reason")},
 	"url": f"{SITE}/app/pdn-resource-proposal/PDN-PROP-2026-00001",
+	"excluded": True,
+	"promeneur_url": f"{SITE}/app/pdn-promeneur/PDN-PROM-0001",
 }
 
 
@@ -655,6 +658,8 @@ def test_evaluation_e_mails_escape_every_value(template, context):
 TRUSTED_MARKUP = {
 	"printed.html",  # pdn_frappe.domain.documents.to_html
 	"call.description",  # sanitize_html in www/appels_a_candidatures.py
+	"agenda_html",  # frappe.sanitize_html in the minutes print format
+	"minutes_html",  # frappe.sanitize_html in the minutes print format
 }
 ESCAPING_FILTERS = {"e", "escape", "urlencode", "int", "float", "length", "count"}
 

@@ -77,6 +77,7 @@ SCOPED_DOCTYPES: dict[str, Keys] = {
 	"PdN Steering Meeting": Keys(),
 	# a structure's request: its managers (their structure only) and its department's staff
 	"PdN Structure Request": Keys(structure="structure"),
+	"PdN Roadmap Item": Keys(),
 }
 
 
