@@ -8,15 +8,13 @@ from frappe.utils import add_to_date, getdate, now_datetime, nowdate
 from pdn_frappe.animation import welcome
 from pdn_frappe.animation.testing import make_promeneur_with_login, make_training
 from pdn_frappe.applications.testing import (
-	ApplicationsTestCase,
+	CallTestCase,
 	application_values,
 	make_call,
-	make_staff,
 	queued_emails,
 	submit_as_guest,
 )
 from pdn_frappe.network import lifecycle
-from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import make_promeneur, make_structure
 
 
@@ -24,14 +22,8 @@ def days_ahead(days: int):
 	return add_to_date(now_datetime(), days=days).replace(hour=10, minute=0, second=0, microsecond=0)
 
 
-class TestWelcomeMeetings(ApplicationsTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.call = make_call(department="03", other_departments=["63"])
-		cls.coordinator = make_staff("03", COORDINATOR)
-		cls.caf_agent = make_staff("03", CAF_AGENT)
-		cls.other_coordinator = make_staff("63", COORDINATOR)
+class TestWelcomeMeetings(CallTestCase):
+	OTHER_DEPARTMENTS = ("63",)
 
 	def meeting(self, days: int, department: str = "03", call: str | None = None, **kwargs):
 		return make_training(

@@ -8,7 +8,7 @@ import frappe
 
 from pdn_frappe.applications import submission
 from pdn_frappe.applications.testing import (
-	ApplicationsTestCase,
+	CallTestCase,
 	application_values,
 	make_call,
 	make_staff,
@@ -17,19 +17,11 @@ from pdn_frappe.applications.testing import (
 )
 from pdn_frappe.domain import applications as rules
 from pdn_frappe.network import scope
-from pdn_frappe.roles import CAF_AGENT, COORDINATOR
+from pdn_frappe.roles import COORDINATOR
 from pdn_frappe.tests.utils import make_siret
 
 
-class TestDuplicates(ApplicationsTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.call = make_call(department="03")
-		cls.coordinator = make_staff("03", COORDINATOR)
-		cls.caf_agent = make_staff("03", CAF_AGENT)
-		cls.other_coordinator = make_staff("63", COORDINATOR)
-
+class TestDuplicates(CallTestCase):
 	def values(self, **overrides):
 		overrides.setdefault("application_call", self.call.name)
 		return application_values(**overrides)

@@ -8,6 +8,7 @@ from unittest.mock import patch
 import frappe
 from frappe.utils import add_days, nowdate
 
+from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 from pdn_frappe.tests.utils import POSTCODES, PdnTestCase, factory, make_siret
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -28,6 +29,21 @@ class ApplicationsTestCase(PdnTestCase):
 		notifications = patch("frappe.desk.form.assign_to.notify_assignment")
 		notifications.start()
 		cls.addClassCleanup(notifications.stop)
+
+
+class CallTestCase(ApplicationsTestCase):
+	"""An open call of the Allier (03), also open in ``OTHER_DEPARTMENTS``, with a coordinator and a
+	Caf agent of the Allier, and a coordinator of the Puy-de-Dôme (63) for the refusals."""
+
+	OTHER_DEPARTMENTS: tuple[str, ...] = ()
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.call = make_call(department="03", other_departments=cls.OTHER_DEPARTMENTS)
+		cls.coordinator = make_staff("03", COORDINATOR)
+		cls.caf_agent = make_staff("03", CAF_AGENT)
+		cls.other_coordinator = make_staff("63", COORDINATOR)
 
 
 @factory

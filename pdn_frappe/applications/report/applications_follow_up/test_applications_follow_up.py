@@ -7,23 +7,18 @@ from frappe.utils import add_days, now_datetime
 
 from pdn_frappe.applications.report.applications_follow_up.applications_follow_up import execute
 from pdn_frappe.applications.testing import (
-	ApplicationsTestCase,
+	CallTestCase,
 	application_values,
-	make_call,
-	make_staff,
 	submit_as_guest,
 )
-from pdn_frappe.roles import CAF_AGENT, COORDINATOR
 
 
-class TestApplicationsFollowUp(ApplicationsTestCase):
+class TestApplicationsFollowUp(CallTestCase):
+	OTHER_DEPARTMENTS = ("63",)
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.call = make_call(department="03", other_departments=["63"])
-		cls.coordinator = make_staff("03", COORDINATOR)
-		cls.caf_agent = make_staff("03", CAF_AGENT)
-		cls.coordinator_63 = make_staff("63", COORDINATOR)
 
 		def submit(department="03", days_ago=0):
 			values = application_values(department=department, application_call=cls.call.name)
@@ -81,7 +76,7 @@ class TestApplicationsFollowUp(ApplicationsTestCase):
 		self.assertEqual([row.state for row in data], ["Accepted"])
 
 	def test_each_coordinator_counts_their_own_department_only(self):
-		frappe.set_user(self.coordinator_63)
+		frappe.set_user(self.other_coordinator)
 		_columns, data, _chart, _summary = self.rows()
 		self.assertEqual({row.department for row in data}, {"63"})
 		frappe.set_user(self.coordinator)
