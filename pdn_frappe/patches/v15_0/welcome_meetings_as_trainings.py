@@ -14,6 +14,7 @@ import frappe
 from frappe.utils import get_datetime, getdate, nowdate
 
 from pdn_frappe.mail import in_site_language
+from pdn_frappe.queries import child_rows
 
 OLD = "PdN Welcome Meeting"
 CALL = "PdN Application Call"
@@ -31,22 +32,15 @@ def execute():
 
 
 def old_rows() -> list[frappe._dict]:
-	old, call = frappe.qb.DocType(OLD), frappe.qb.DocType(CALL)
+	call, old, query = child_rows(CALL, OLD)
+	meeting = (old[field] for field in ("meeting_date", "from_time", "to_time", "place", "department"))
 	return (
-		frappe.qb.from_(old)
-		.join(call)
-		.on(old.parent == call.name)
-		.select(
+		query.select(
 			old.parent.as_("call"),
-			old.meeting_date,
-			old.from_time,
-			old.to_time,
-			old.place,
-			old.department,
+			*meeting,
 			call.department.as_("lead_department"),
 			call.title.as_("call_title"),
 		)
-		.where(old.parenttype == CALL)
 		.orderby(old.parent)
 		.orderby(old.idx)
 		.run(as_dict=True)
