@@ -201,7 +201,11 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "pdn_frappe.network.scope.get_count",
 }
 
-doctype_js = {"PdN Promeneur": ["conventions/client/pdn_promeneur.js", "animation/client/pdn_promeneur.js"]}
+doctype_js = {
+	"PdN Promeneur": ["conventions/client/pdn_promeneur.js", "animation/client/pdn_promeneur.js"],
+	# the manager's checklist of the structure's convention
+	"PdN Structure": "conventions/client/pdn_structure.js",
+}
 
 override_doctype_dashboards = {
 	"PdN Structure": "pdn_frappe.conventions.dashboards.structure_dashboard",

@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model import no_value_fields
 from frappe.model.document import Document
-from frappe.utils import cint, cstr, flt, nowdate
+from frappe.utils import cint, cstr, flt, nowdate, strip_html_tags
 
 from pdn_frappe import errors
 from pdn_frappe.domain import structure_requests as rules
@@ -159,7 +159,8 @@ class PdNStructureRequest(Document):
 	def clean_values(self):
 		for fieldname in TEXT_FIELDS:
 			if self.get(fieldname):
-				self.set(fieldname, " ".join(str(self.get(fieldname)).split()))
+				# names and addresses are plain text: markup sent with them is dropped
+				self.set(fieldname, " ".join(strip_html_tags(str(self.get(fieldname))).split()))
 		clean_field(self, "email", validation.normalize_email)
 		clean_field(self, "phone", validation.normalize_phone)
 		clean_field(self, "legal_representative_email", validation.normalize_email)
