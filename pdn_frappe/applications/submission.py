@@ -194,11 +194,7 @@ def submit_application(data: str | dict | None = None, correction: str | None = 
 	already = already_received(doc)
 	if already:
 		return already
-	doc.flags.web_submission = True
-	doc.flags.pending_attachments = set(files)
-	doc.flags.input_errors = input_errors + file_errors
-	doc.insert(ignore_permissions=True)
-	attach_files(doc, files)
+	save_with_files(doc, files, input_errors + file_errors)
 	if doc.flags.acknowledgement_sent:
 		message = _(
 			"Thank you. Your application is recorded under the reference {0}. An acknowledgement has been sent to {1}."
@@ -299,12 +295,7 @@ def resubmit(token: str, values: dict) -> dict:
 	files, file_errors = read_attachments(values)
 	editable = [f for f in rules.APPLICANT_FIELDS if f not in rules.FIXED_ON_CORRECTION]
 	input_errors = set_answers(doc, values, editable)
-	doc.flags.web_submission = True
-	doc.flags.pending_attachments = set(files)
-	doc.flags.input_errors = input_errors + file_errors
-	doc.flags.ignore_permissions = True
-	doc.save()
-	attach_files(doc, files)
+	save_with_files(doc, files, input_errors + file_errors)
 	if review.resubmit(doc):
 		message = _(
 			"Thank you. Your corrected application {0} is back with the coordination. A confirmation has been sent to {1}."
@@ -314,6 +305,20 @@ def resubmit(token: str, values: dict) -> dict:
 			"Thank you. Your corrected application {0} is back with the coordination. No confirmation could be e-mailed."
 		).format(doc.name)
 	return {"name": doc.name, "title": doc.title, "message": message}
+
+
+def save_with_files(doc, files, input_errors: list) -> None:
+	"""Insert (or save) an application sent from the web form, then attach its files. The form's
+	errors (answers and files) are raised by the validation, all at once, before anything is saved."""
+	doc.flags.web_submission = True
+	doc.flags.pending_attachments = set(files)
+	doc.flags.input_errors = input_errors
+	doc.flags.ignore_permissions = True
+	if doc.is_new():
+		doc.insert()
+	else:
+		doc.save()
+	attach_files(doc, files)
 
 
 # ------------------------------------------------------------------ form setup
