@@ -13,6 +13,8 @@ DEMO_LOADERS = [
 	"pdn_frappe.evaluation.demo.load",
 	# last: the structures' requests hang on their promeneurs and conventions
 	"pdn_frappe.network.request_demo.load",
+	# after everything that moves a promeneur in or out of the directory: the national site follows it
+	"pdn_frappe.network.address_book_demo.load",
 ]
 
 

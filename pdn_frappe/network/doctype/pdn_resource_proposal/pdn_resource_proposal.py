@@ -78,6 +78,9 @@ class PdNResourceProposal(Document):
 	def validate_proposal(self):
 		if self.proposal_type == rules.NEW:
 			self.referent = None
+		elif self.referent and not (self.full_name or "").strip():
+			# the title of a correction: the referent it corrects
+			self.full_name = frappe.db.get_value("PdN Resource Referent", self.referent, "full_name")
 		errors.checked(
 			rules.check_proposal,
 			self.proposal_type,
