@@ -199,6 +199,8 @@ override_whitelisted_methods = {
 	"frappe.desk.desktop.get_workspace_sidebar_items": "pdn_frappe.network.desk.get_workspace_sidebar_items",
 	# Frappe's generic count ignores record permissions: the scoped doctypes count what one may list.
 	"frappe.client.get_count": "pdn_frappe.network.scope.get_count",
+	# count and sum cards read from the replica, like the reports (pdn_frappe.network.desk)
+	"frappe.desk.doctype.number_card.number_card.get_result": "pdn_frappe.network.desk.number_card_result",
 }
 
 doctype_js = {

@@ -82,3 +82,17 @@ def test_number_card_method_reads_from_the_replica(art, method):
 	assert path.is_file(), f"{art.rel}: method {method} is not in a module of the app"
 	problem = function_problem(path, function)
 	assert problem is None, problem
+
+
+def test_frappe_count_cards_read_from_the_replica():
+	"""The app's ``Document Type`` cards are computed by Frappe's own endpoint: the app overrides it
+	with a wrapper that reads through the replica."""
+	from pdn_frappe import hooks
+
+	assert any(
+		art.data.get("type") == "Document Type" for art in md.artefacts("number_card", parsed_only=True)
+	)
+	method = hooks.override_whitelisted_methods["frappe.desk.doctype.number_card.number_card.get_result"]
+	module, _dot, function = method.rpartition(".")
+	problem = function_problem(md.ROOT / (module.replace(".", "/") + ".py"), function)
+	assert problem is None, problem

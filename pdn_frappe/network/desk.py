@@ -115,3 +115,13 @@ def refuse_workspace_creation(doc, method=None) -> None:
 			frappe.PermissionError,
 			title=_("Not allowed"),
 		)
+
+
+@frappe.whitelist()
+@frappe.read_only()
+def number_card_result(doc, filters, to_date=None):
+	"""Frappe's count and sum cards (``Document Type`` number cards), read from the site's MariaDB
+	replica when it has one (``read_from_replica``), like the app's reports and custom cards."""
+	from frappe.desk.doctype.number_card.number_card import get_result
+
+	return get_result(doc, filters, to_date)
