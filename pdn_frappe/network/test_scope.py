@@ -39,6 +39,8 @@ MATRIX = {
 	"PdN Steering Meeting": {"coordinator": "rcw", "caf": "rcwd", "manager": "", "promeneur": "", "admin": ""},
 	"PdN Charter Signature": {"coordinator": "rcws", "caf": "rcws", "manager": "r", "promeneur": "r", "admin": ""},
 	"PdN Convention": {"coordinator": "rw", "caf": "rcwd", "manager": "rw", "promeneur": "", "admin": ""},
+	# coordination and CAF prepare and record the amendments; the structure reads its own
+	"PdN Convention Amendment": {"coordinator": "rcwds", "caf": "rcwds", "manager": "r", "promeneur": "", "admin": ""},
 	"PdN Document Template": {"coordinator": "r", "caf": "r", "manager": "", "promeneur": "", "admin": "rcwd"},
 	"PdN Evaluation": {"coordinator": "rcws", "caf": "r", "manager": "r", "promeneur": "rcws", "admin": ""},
 	"PdN Evaluation Reminder": {"coordinator": "r", "caf": "r", "manager": "", "promeneur": "", "admin": ""},
