@@ -143,6 +143,25 @@ class TestPdNConvention(ConventionsTestCase):
 		self.assertEqual(later.status, "Terminated")
 		self.assertEqual(str(later.terminated_on), f"{year + 1}-01-01")
 
+	def test_a_termination_reaching_its_date_suspends_the_structures_promeneurs(self):
+		from pdn_frappe.conventions.testing import make_charter_signature
+
+		year = today().year
+		convention = make_active_convention(start_date=datetime.date(year - 1, 1, 1), years=5)
+		promeneur = make_promeneur(structure=convention.structure, status="Candidate")
+		make_charter_signature(promeneur.name)
+		self.assertEqual(frappe.db.get_value("PdN Promeneur", promeneur.name, "status"), "Active")
+		convention.terminate(reason="Fin du projet", notice_on=nowdate())
+		convention.reload()
+		self.assertEqual(convention.status, "Active")
+		self.assertEqual(frappe.db.get_value("PdN Promeneur", promeneur.name, "status"), "Active")
+		alerts.update_statuses(today=getdate(convention.terminated_on))
+		self.assertEqual(frappe.db.get_value("PdN Convention", convention.name, "status"), "Terminated")
+		self.assertEqual(frappe.db.get_value("PdN Promeneur", promeneur.name, "status"), "Suspended")
+		self.assertEqual(
+			frappe.db.get_value("PdN Promeneur", promeneur.name, "status_reason_code"), "convention_ended"
+		)
+
 	def test_a_planned_termination_can_be_withdrawn(self):
 		year = today().year
 		convention = make_active_convention(start_date=datetime.date(year - 1, 1, 1), years=5)
