@@ -48,6 +48,7 @@ RETENTION = "retention"
 RESOURCE_PROPOSAL = "resource_proposal"
 NATIONAL_REGISTRATION = "national_registration"
 COMMITTEE = "committee"
+COORDINATION = "coordination"
 STRUCTURE_REQUEST = "structure_request"
 
 #: kinds that fall back on another one for the codes they do not name (the application form
@@ -173,6 +174,7 @@ TITLES = {
 	CONVENTION: _lt("Invalid convention"),
 	LIFECYCLE: _lt("Change of status"),
 	COMMITTEE: _lt("Invalid decision"),
+	COORDINATION: _lt("Invalid value"),
 	RETENTION: _lt("Invalid value"),
 	RESOURCE_PROPOSAL: _lt("Proposal to the address book"),
 	NATIONAL_REGISTRATION: _lt("National site"),
@@ -756,6 +758,46 @@ MESSAGES: dict[tuple[str, str], Message] = {
 		_lt("Decisions, row {0}: the subject is too long ({1} characters at most)."),
 		exceptions.CommitteeDecisionError,
 		(safe("row"), value(bold=False)),
+	),
+	# the coordination's budget and its time by mission
+	(COORDINATION, "invalid_mission"): Message(
+		_lt("Mission: {0} is not one of the proposed choices."), exceptions.InvalidActivityError, (translated(),)
+	),
+	(COORDINATION, "invalid_parenting_hours"): Message(
+		_lt("Of which hours for parenting: {0} is not possible; give from 0 to the {1} hours of the activity."),
+		exceptions.InvalidActivityError,
+		(value(), number(1)),
+	),
+	(COORDINATION, "invalid_year"): Message(
+		_lt("{0} is not a possible year for a budget."), exceptions.CoordinationBudgetError, (value(),)
+	),
+	(COORDINATION, "invalid_fte"): Message(
+		_lt("Full-time equivalents: give a number above 0 and at most 10, not {0}."),
+		exceptions.CoordinationBudgetError,
+		(value(),),
+	),
+	(COORDINATION, "invalid_amount"): Message(
+		_lt("CAF funding per full-time equivalent: {0} is not a possible amount."),
+		exceptions.CoordinationBudgetError,
+		(value(),),
+	),
+	(COORDINATION, "funder_required"): Message(
+		_lt("Co-funders, row {0}: give the name of the co-funder."),
+		exceptions.CoordinationBudgetError,
+		(value(bold=False),),
+	),
+	(COORDINATION, "funder_too_long"): Message(
+		_lt("Co-funders, row {0}: the name is too long (140 characters at most)."),
+		exceptions.CoordinationBudgetError,
+		(value(bold=False),),
+	),
+	(COORDINATION, "funder_twice"): Message(
+		_lt("Co-funders: {0} is listed twice."), exceptions.CoordinationBudgetError, (value(),)
+	),
+	(COORDINATION, "invalid_funder_amount"): Message(
+		_lt("Co-funders, row {0}: give an amount above 0 and up to 10,000,000 euros, not {1}."),
+		exceptions.CoordinationBudgetError,
+		(value(0, bold=False), value(1)),
 	),
 }
 

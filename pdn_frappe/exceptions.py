@@ -258,3 +258,11 @@ class StructureRequestError(PdnValidationError):
 
 class StructureRequestApplyError(PdnValidationError):
 	"""An approved request whose change the registry refused: the request stays as it was."""
+
+
+class DuplicateBudgetError(PdnValidationError):
+	"""A department's coordination has one budget a year."""
+
+
+class CoordinationBudgetError(PdnValidationError):
+	"""A figure of the coordination's budget or of its time by mission is not possible."""

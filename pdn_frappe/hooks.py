@@ -117,6 +117,7 @@ _SCOPED_DOCTYPES = (
 	"PdN Steering Meeting",
 	"PdN Structure Request",
 	"PdN Roadmap Item",
+	"PdN Coordination Budget",
 )
 
 permission_query_conditions = {

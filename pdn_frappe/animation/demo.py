@@ -20,6 +20,7 @@ from frappe.utils import getdate, nowdate
 
 from pdn_frappe.animation.utils import department_team
 from pdn_frappe.demo import animation as plan
+from pdn_frappe.demo import budget as budget_plan
 from pdn_frappe.domain import animation as a
 from pdn_frappe.domain.periods import Period, last_ended_period
 from pdn_frappe.network.demo import loading
@@ -31,7 +32,7 @@ DEMO_PROMENEUR_LOGIN = "promeneur@demo.pdn-frappe.fr"
 def load(verbose: bool = True, commit: bool = True, today: str | None = None) -> dict:
 	today = getdate(today or nowdate())
 	data = plan.build_animation_demo(today)
-	counts = {"trainings": 0, "activities": 0, "notes": 0}
+	counts = {"trainings": 0, "activities": 0, "notes": 0, "budgets": 0}
 	with loading(commit):
 		promeneurs = _promeneurs()
 		demo_promeneur = frappe.db.get_value("PdN Promeneur", {"user": DEMO_PROMENEUR_LOGIN}, "name")
@@ -45,10 +46,11 @@ def load(verbose: bool = True, commit: bool = True, today: str | None = None) ->
 			)
 		for note in data.notes:
 			counts["notes"] += ensure_note(note)
+		counts["budgets"] = sum(ensure_budget(row) for row in budget_plan.budgets(today.year))
 	if verbose:
 		print(
 			"Network life: {trainings} trainings and meetings, {activities} coordination activities, "
-			"{notes} practice notes created.".format(**counts)
+			"{notes} practice notes, {budgets} coordination budgets created.".format(**counts)
 		)
 	return counts
 
@@ -174,10 +176,30 @@ def ensure_activities(activities: list[plan.DemoActivity], period: Period) -> in
 					"themes": [{"theme": theme} for theme in row.themes],
 					"people_reached": row.people_reached,
 					"audience": row.audience,
+					"mission": row.mission,
+					"parenting_hours": row.parenting_hours,
 				}
 			).insert(ignore_permissions=True)
 			created += 1
 	return created
+
+
+def ensure_budget(budget: budget_plan.DemoBudget) -> int:
+	"""The coordination's budget of a department and a year, once."""
+	if frappe.db.exists("PdN Coordination Budget", {"department": budget.department, "year": budget.year}):
+		return 0
+	frappe.get_doc(
+		{
+			"doctype": "PdN Coordination Budget",
+			"department": budget.department,
+			"year": budget.year,
+			"fte": budget.fte,
+			"funding_per_fte": budget.funding_per_fte,
+			"co_funders": [{"funder": name, "amount": amount} for name, amount in budget.co_funders],
+			"note": budget.note,
+		}
+	).insert(ignore_permissions=True)
+	return 1
 
 
 def ensure_note(note: plan.DemoNote) -> int:

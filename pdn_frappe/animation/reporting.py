@@ -13,7 +13,7 @@ import frappe
 from frappe.query_builder.functions import Count, Date, Sum
 
 from pdn_frappe.animation.utils import doctype_exists
-from pdn_frappe.domain import animation
+from pdn_frappe.domain import animation, coordination
 from pdn_frappe.queries import child_rows
 
 STEERING_MEETING = "PdN Steering Meeting"
@@ -37,6 +37,23 @@ def activity_rows(department: str, start: datetime.date, end: datetime.date) -> 
 		.where(activity.department == department)
 		.where(activity.activity_date.between(start, end))
 		.groupby(activity.kind, activity.mission_axis)
+		.run(as_dict=True)
+	)
+
+
+def mission_rows(department: str, start: datetime.date, end: datetime.date) -> list[dict]:
+	"""Hours of the log by mission (and, for both missions, the part that went to parenting)."""
+	activity = frappe.qb.DocType("PdN Coordination Activity")
+	return (
+		frappe.qb.from_(activity)
+		.select(
+			activity.mission,
+			Sum(activity.hours).as_("hours"),
+			Sum(activity.parenting_hours).as_("parenting_hours"),
+		)
+		.where(activity.department == department)
+		.where(activity.activity_date.between(start, end))
+		.groupby(activity.mission)
 		.run(as_dict=True)
 	)
 
@@ -185,4 +202,5 @@ def report_figures(department: str, start: datetime.date, end: datetime.date) ->
 	)
 	result = figures.as_dict()
 	result.update(promeneur_counts(department, start, end))
+	result.update(coordination.mission_split(mission_rows(department, start, end)))
 	return result

@@ -60,6 +60,20 @@ class DemoActivity:
 	themes: tuple[str, ...] = ()
 	people_reached: int = 0
 	audience: str | None = None
+	#: the mission the time served (the coordinator's log splits it between youth and parenting)
+	mission: str = "Youth"
+	parenting_hours: float = 0.0
+
+
+def activity_mission(kind: str, index: int, hours: float) -> tuple[str, float]:
+	"""(mission, hours for parenting) of a demo activity: the public workshops serve both missions
+	(half of their time for parents), one collective presentation in two is for parents' networks
+	(the parenting mission), the rest serves the youth mission."""
+	if kind == a.PUBLIC_WORKSHOP:
+		return "Youth and parenting", hours / 2
+	if kind == a.COLLECTIVE_PRESENTATION and index % 2:
+		return "Parenting", 0.0
+	return "Youth", 0.0
 
 
 @dataclass(frozen=True)
@@ -288,6 +302,7 @@ def activities_for(period: Period, counts: dict[str, dict[str, int]]) -> list[De
 			hours, themes, audience, note = _ACTIVITY_SHAPES[kind]
 			for index in range(count):
 				reached = 25 if kind == a.PUBLIC_WORKSHOP else 12 if kind == a.COLLECTIVE_PRESENTATION else 0
+				mission, parenting_hours = activity_mission(kind, index, hours)
 				result.append(
 					DemoActivity(
 						department=department,
@@ -298,6 +313,8 @@ def activities_for(period: Period, counts: dict[str, dict[str, int]]) -> list[De
 						themes=themes,
 						people_reached=reached,
 						audience=audience,
+						mission=mission,
+						parenting_hours=parenting_hours,
 					)
 				)
 	return result

@@ -78,6 +78,7 @@ SCOPED_DOCTYPES: dict[str, Keys] = {
 	# a structure's request: its managers (their structure only) and its department's staff
 	"PdN Structure Request": Keys(structure="structure"),
 	"PdN Roadmap Item": Keys(),
+	"PdN Coordination Budget": Keys(),
 }
 
 

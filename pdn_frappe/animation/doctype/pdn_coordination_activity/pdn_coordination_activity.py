@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from pdn_frappe import errors, exceptions
-from pdn_frappe.domain import animation
+from pdn_frappe.domain import animation, coordination
 from pdn_frappe.network import privacy
 
 #: free texts about the coordination's work with promeneurs and young people
@@ -51,6 +51,7 @@ class PdNCoordinationActivity(Document):
 			"Self-training",
 			"Other",
 		]
+		mission: DF.Literal["Youth", "Parenting", "Youth and parenting"]
 		mission_axis: DF.Literal[
 			"",
 			"Growth and development of the network",
@@ -61,6 +62,7 @@ class PdNCoordinationActivity(Document):
 		]
 		naming_series: DF.Literal["PDN-ACT-.YYYY.-.#####"]
 		note: DF.SmallText | None
+		parenting_hours: DF.Float
 		people_reached: DF.Int
 		promeneur: DF.Link | None
 		structure: DF.Link | None
@@ -70,6 +72,7 @@ class PdNCoordinationActivity(Document):
 	def validate(self):
 		self.set_mission_axis()
 		self.validate_hours()
+		self.validate_mission()
 		self.clear_unrelated_fields()
 		self.validate_free_texts()
 
@@ -90,6 +93,12 @@ class PdNCoordinationActivity(Document):
 
 	def validate_hours(self):
 		self.hours = errors.checked(animation.check_activity_hours, self.hours)
+
+	def validate_mission(self):
+		"""The mission the time served; for both missions, the part of the hours that went to parenting."""
+		if self.mission != coordination.BOTH:
+			self.parenting_hours = 0
+		errors.checked(coordination.split_hours, self.mission, self.hours, self.parenting_hours)
 
 	def clear_unrelated_fields(self):
 		"""Keep only the details that make sense for the kind (hidden fields keep no stale value)."""

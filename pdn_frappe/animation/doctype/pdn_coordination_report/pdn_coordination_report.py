@@ -35,6 +35,9 @@ FIGURES = (
 	"participants",
 	"steering_meetings",
 	"questionnaires",
+	"youth_hours",
+	"parenting_hours",
+	"parenting_share",
 )
 
 
@@ -82,6 +85,8 @@ class PdNCoordinationReport(Document):
 		network_meetings: DF.Int
 		new_promeneurs: DF.Int
 		next_steps: DF.TextEditor | None
+		parenting_hours: DF.Float
+		parenting_share: DF.Percent
 		participants: DF.Int
 		period_type: DF.Literal["Quarter", "Year"]
 		practice_exchanges: DF.Int
@@ -102,6 +107,7 @@ class PdNCoordinationReport(Document):
 		trainings: DF.Int
 		welcome_meetings: DF.Int
 		year: DF.Int
+		youth_hours: DF.Float
 
 	# end: auto-generated types
 	def autoname(self):

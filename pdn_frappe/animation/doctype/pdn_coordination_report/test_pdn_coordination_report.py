@@ -115,6 +115,38 @@ class TestPdNCoordinationReport(PdnTestCase):
 			[("Santé", 2), ("Harcèlement et cyberharcèlement", 1)],
 		)
 
+	def test_the_time_split_between_the_youth_and_parenting_missions(self):
+		# the third quarter: the setUp's presentation of 1 July (1 h, youth) and, computed by hand,
+		# youth 1 + 2 + (4 - 1) = 6 h, parenting 1.5 + 1 = 2.5 h, share 2.5 / 8.5 = 29.4 %
+		make_activity(DEPARTMENT, "Individual coaching", 2, activity_date=f"{YEAR}-08-03", mission="Youth")
+		make_activity(
+			DEPARTMENT, "Collective presentation", 1.5, activity_date=f"{YEAR}-08-04", mission="Parenting"
+		)
+		both = make_activity(
+			DEPARTMENT,
+			"Public workshop",
+			4,
+			activity_date=f"{YEAR}-09-10",
+			mission="Youth and parenting",
+			parenting_hours=1,
+		)
+		make_activity("63", "Public workshop", 3, activity_date=f"{YEAR}-08-04", mission="Parenting")
+		report = make_report(quarter="Q3")
+		self.assertEqual(
+			(report.youth_hours, report.parenting_hours, report.parenting_share, report.logged_hours),
+			(6, 2.5, 29.4, 8.5),
+		)
+		# the second quarter's log served the youth mission only
+		second = make_report(quarter="Q2")
+		self.assertEqual((second.youth_hours, second.parenting_hours, second.parenting_share), (13.5, 0, 0))
+
+		both.parenting_hours = 5  # more than the 4 hours of the activity
+		self.assertRaises(exceptions.InvalidActivityError, both.save)
+		both.reload()
+		both.mission = "Youth"
+		both.save()
+		self.assertEqual(both.parenting_hours, 0, "a youth activity keeps no parenting part")
+
 	def test_the_annual_report_and_the_promeneurs(self):
 		report = make_report(period_type="Year", quarter=None)
 		self.assertEqual(report.name, f"PDN-BIL-{DEPARTMENT}-{YEAR}")
