@@ -11,6 +11,8 @@ DEMO_LOADERS = [
 	"pdn_frappe.animation.demo.load",
 	"pdn_frappe.applications.demo.load",
 	"pdn_frappe.evaluation.demo.load",
+	# after the questionnaires: the committee suspends and excludes two promeneurs of the Allier
+	"pdn_frappe.applications.demo.load_committee",
 	# last: the structures' requests hang on their promeneurs and conventions
 	"pdn_frappe.network.request_demo.load",
 	# after everything that moves a promeneur in or out of the directory: the national site follows it

@@ -101,3 +101,35 @@ def ensure_application(call: str, application: plan.DemoApplication) -> int:
 			doc.workflow_state = state
 			doc.save(ignore_permissions=True)
 	return 1
+
+
+def load_committee(commit: bool = True) -> dict:
+	"""The demo's steering committee of the Allier, its decisions applied as the CAF agent would;
+	once (recognised by its department, date and place)."""
+	from pdn_frappe.demo import committee as plan
+	from pdn_frappe.demo import network as demo
+
+	values = plan.steering_meeting(demo.build_demo_network(), getdate(nowdate()))
+	if frappe.db.exists(
+		"PdN Steering Meeting",
+		{
+			"department": values["department"],
+			"meeting_date": values["meeting_date"],
+			"place": values["place"],
+		},
+	):
+		print("Demo steering committee: already there.")
+		return {"meetings": 0}
+	for row in values["decisions"]:
+		email = row.pop("promeneur_email", None)
+		if email:
+			row["promeneur"] = frappe.db.get_value("PdN Promeneur", {"email": email}, "name")
+	meeting = frappe.get_doc({"doctype": "PdN Steering Meeting", **values})
+	meeting.insert(ignore_permissions=True)
+	meeting.apply_decisions()
+	if commit:
+		frappe.db.commit()
+	print(
+		f"Demo steering committee: {meeting.name} recorded, its {len(meeting.decisions)} decisions applied."
+	)
+	return {"meetings": 1}
