@@ -188,6 +188,17 @@ class TestPdNStructureRequest(PdnTestCase):
 		stored = frappe.db.get_value(DOCTYPE, doc.name, "details")
 		self.assertNotIn("<script", stored)
 		self.assertNotIn("onerror", stored)
+		markup = frappe.get_doc(
+			self.values(
+				request_kind="Change of legal representative",
+				promeneur=None,
+				legal_representative="<b>Anne</b> <script>x</script>Vidal",
+				legal_representative_title="<i>Présidente</i>",
+			)
+		).insert()
+		self.assertEqual(
+			(markup.legal_representative, markup.legal_representative_title), ("Anne xVidal", "Présidente")
+		)
 		frappe.set_user("Administrator")
 		from pdn_frappe import mail
 		from pdn_frappe.network.structure_requests import notice_context
@@ -405,7 +416,8 @@ class TestPdNStructureRequest(PdnTestCase):
 			(self.coordinator63, set()),
 		):
 			frappe.set_user(user)
+			ours = {"name": ("in", [mine.name, theirs.name])}  # the site may hold other requests
 			with self.subTest(user=user):
-				self.assertEqual(set(frappe.get_list(DOCTYPE, pluck="name")), expected)
-				listed = frappe.client.get_list(DOCTYPE, fields=["name"], limit_page_length=0)
+				self.assertEqual(set(frappe.get_list(DOCTYPE, filters=ours, pluck="name")), expected)
+				listed = frappe.client.get_list(DOCTYPE, fields=["name"], filters=ours, limit_page_length=0)
 				self.assertEqual({row.name for row in listed}, expected)
