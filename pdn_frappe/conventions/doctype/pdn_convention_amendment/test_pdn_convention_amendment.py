@@ -285,6 +285,14 @@ class TestPdNConventionAmendment(ConventionsTestCase):
 			),
 			5000,
 		)
+		# the manager whose contact is removed from the structure sees nothing any more
+		structure = frappe.get_doc("PdN Structure", self.convention.structure)
+		structure.contacts = [row for row in structure.contacts if row.user != mine]
+		structure.save(ignore_permissions=True)
+		frappe.set_user(mine)
+		self.assertFalse({amendment.name, draft.name} & set(listed(AMENDMENT)))
+		with self.assertRaises(frappe.PermissionError):
+			api.download_docx(AMENDMENT, amendment.name)
 
 	def test_a_coordinator_cannot_amend_another_departments_convention(self):
 		other = make_active_convention(
