@@ -50,6 +50,8 @@ MATRIX = {
 	"PdN Profession": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},
 	"PdN Promeneur": {"coordinator": "rcw", "caf": "rcw", "manager": "r", "promeneur": "rw", "admin": ""},
 	"PdN Resource Referent": {"coordinator": "rcwd", "caf": "rcw", "manager": "r", "promeneur": "r", "admin": ""},
+	# a promeneur proposes; the coordination decides (and may tidy up); nobody else sees proposals
+	"PdN Resource Proposal": {"coordinator": "rwd", "caf": "", "manager": "", "promeneur": "rcw", "admin": ""},
 	"PdN Retention Log": {"coordinator": "", "caf": "", "manager": "", "promeneur": "", "admin": "r"},
 	"PdN Settings": {"coordinator": "r", "caf": "r", "manager": "", "promeneur": "", "admin": "rcw"},
 	"PdN Social Network": {"coordinator": "r", "caf": "r", "manager": "r", "promeneur": "r", "admin": "rcwd"},
@@ -367,9 +369,22 @@ class TestScope(PdnTestCase):
 			"PdN Convention": make_convention(department="63").name,
 			"PdN Training": make_training(department="63").name,
 			"PdN Resource Referent": referent.name,
+			"PdN Resource Proposal": self.proposal_63().name,
 			"PdN Evaluation": make_evaluation(self.p63, submit=True).name,
 			"PdN Steering Meeting": meeting.name,
 		}
+
+	def proposal_63(self):
+		"""A proposal of a promeneur of the Puy-de-Dôme, made as that promeneur."""
+		promeneur = frappe.get_doc("PdN Promeneur", self.p63)
+		user = promeneur.create_login(send_welcome_email=False)
+		frappe.set_user(user)
+		try:
+			return frappe.get_doc(
+				{"doctype": "PdN Resource Proposal", "proposal_type": "New resource person", "full_name": "Léa Morel"}
+			).insert()
+		finally:
+			frappe.set_user("Administrator")
 
 	def record_methods(self):
 		from frappe.model.base_document import get_controller
