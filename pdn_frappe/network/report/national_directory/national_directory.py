@@ -103,7 +103,21 @@ def get_rows(filters: frappe._dict) -> list[dict]:
 		photo = public.public_file(row.photo)
 		row.photo = get_url(photo) if photo else ""
 		row.registration_label = _(row.national_registration) if row.national_registration else ""
+		for key, value in row.items():
+			row[key] = spreadsheet_safe(value)
 	return rows
+
+
+#: the first characters that make a spreadsheet read a cell as a formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+	"""A text the export cannot turn into a formula in the CAF's spreadsheet (what a promeneur typed
+	in a name or a profile starts with an apostrophe when it starts like a formula)."""
+	if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+		return "'" + value
+	return value
 
 
 #: the publics as the national site lists them (label, field)

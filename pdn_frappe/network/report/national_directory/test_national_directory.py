@@ -107,7 +107,14 @@ class TestNationalDirectory(PdnTestCase):
 			[row.promeneur for row in rows if row.national_registration == "Registered"],
 		)
 
-	def test_promeneurs_and_structure_managers_cannot_run_it(self):
+	def test_nothing_a_promeneur_types_becomes_a_formula_in_the_spreadsheet(self):
+		frappe.db.set_value("PdN Promeneur", self.listed.name, "last_name", '=HYPERLINK("https://x.example")')
+		frappe.set_user(self.coordinator)
+		_columns, rows, *_ = execute({"department": "63"})
+		row = next(row for row in rows if row.promeneur == self.listed.name)
+		self.assertEqual(row.last_name, '\'=HYPERLINK("https://x.example")')
+
+	def test_a_promeneur_cannot_run_it(self):
 		user = self.listed.create_login(send_welcome_email=False)
 		frappe.set_user(user)
 		with self.assertRaises(frappe.PermissionError):
