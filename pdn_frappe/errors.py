@@ -491,6 +491,11 @@ MESSAGES: dict[tuple[str, str], Message] = {
 		exceptions.ConventionTerminationError,
 		(date(0), date(1)),
 	),
+	(CONVENTION, "termination_before_start"): Message(
+		_lt("A convention cannot end on {0}, before {1}."),
+		exceptions.ConventionTerminationError,
+		(date(0), date(1)),
+	),
 	(CONVENTION, "termination_reason_required"): Message(
 		_lt("Give the reason for the termination."), exceptions.ConventionTerminationError
 	),

@@ -550,3 +550,14 @@ def test_an_amended_convention_lasts_ten_years_at_most():
 	c.check_amendment("Active", D(2025, 1, 1), D(2027, 12, 31), None, D(2035, 1, 1), True)
 	with rule_error("amendment_end_too_far"):
 		c.check_amendment("Active", D(2025, 1, 1), D(2027, 12, 31), None, D(9999, 12, 31), True)
+
+
+def test_an_immediate_end_falls_in_the_period_or_today():
+	start, end, today = D(2026, 1, 1), D(2028, 12, 31), D(2026, 6, 1)
+	assert c.check_immediate_termination(end, D(2026, 2, 1), "Dissolution", start, today) == D(2026, 2, 1)
+	with rule_error("termination_before_start"):
+		c.check_immediate_termination(end, D(1900, 1, 1), "Dissolution", start, today)
+	# a convention signed for next year ends today at the earliest
+	assert c.check_immediate_termination(end, today, "Dissolution", D(2027, 1, 1), today) == today
+	with rule_error("termination_before_start"):
+		c.check_immediate_termination(end, D(2026, 5, 31), "Dissolution", D(2027, 1, 1), today)

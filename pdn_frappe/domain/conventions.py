@@ -522,13 +522,21 @@ def check_termination_with_notice(
 
 
 def check_immediate_termination(
-	end: datetime.date, terminated_on: datetime.date, reason: str | None
+	end: datetime.date,
+	terminated_on: datetime.date,
+	reason: str | None,
+	start: datetime.date | None = None,
+	today: datetime.date | None = None,
 ) -> datetime.date:
-	"""An end without notice (dissolution of the structure, formal notice left unanswered...)."""
+	"""An end without notice (dissolution of the structure, formal notice left unanswered...), on a
+	date of the period (or today, for a convention that has not started yet)."""
 	if not (reason or "").strip():
 		raise ConventionRuleError("termination_reason_required")
 	if terminated_on > end:
 		raise ConventionRuleError("termination_after_end", terminated_on, end)
+	earliest = min(day for day in (start, today) if day) if (start or today) else None
+	if earliest and terminated_on < earliest:
+		raise ConventionRuleError("termination_before_start", terminated_on, earliest)
 	return terminated_on
 
 

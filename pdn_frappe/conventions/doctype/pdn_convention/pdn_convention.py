@@ -392,6 +392,8 @@ class PdNConvention(Document):
 				getdate(self.end_date),
 				getdate(terminated_on) if terminated_on else today,
 				reason,
+				getdate(self.start_date),
+				today,
 			)
 			kind, notice = rules.IMMEDIATE, None
 		else:
