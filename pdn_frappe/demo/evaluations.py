@@ -237,12 +237,38 @@ def questionnaire_figures(
 	values.update(split(rng, exchanges, INTERACTION_WEIGHTS))
 	for fieldname, odds in (*DEVICE_ODDS.items(), *PUBLICATION_ODDS.items()):
 		values[fieldname] = 1 if rng.random() < odds else 0
-	for fieldname in rules.RATING_FIELDS:
+	for fieldname in rules.INTEREST_FIELDS:
 		values[fieldname] = rng.choice((2, 3, 3, 4, 4, 4, 5, 5)) / rules.MAX_STARS
 
 	used = [n for n in networks if rng.random() < NETWORK_WEIGHTS.get(n, 0.04)] or [networks[0]]
 	addressed = [t for t in themes if rng.random() < 0.18][:6]
+	values.update(guide_ratings(values, len(used)))
 	return values, used, addressed
+
+
+def guide_ratings(values: dict, networks_used: int) -> dict:
+	"""The guide's four indicators of a demo questionnaire, in stars drawn from its own figures (no
+	random draw, so the other figures of the demo stay as they were): contacts that lead to meetings
+	rate their quality, referrals the partners' involvement, projects the impact, networks the
+	diversity of channels. A questionnaire without young contacts leaves quality and impact unrated."""
+	contacted = values.get("youths_contacted") or 0
+	exchanges = sum(values.get(f) or 0 for f in rules.INTERACTION_FIELDS)
+
+	def stars(count: float) -> float:
+		return min(max(round(count), 1), rules.MAX_STARS) / rules.MAX_STARS
+
+	ratings = {
+		"partner_involvement": stars(1 + 40 * (values.get("interactions_referral") or 0) / max(exchanges, 1)),
+		"channel_diversity": stars(1 + networks_used),
+		"quality_of_contacts": 0,
+		"impact_on_youths": 0,
+	}
+	if contacted:
+		ratings["quality_of_contacts"] = stars(
+			2 + 10 * (values.get("youths_met_after_contact") or 0) / contacted
+		)
+		ratings["impact_on_youths"] = stars(2 + (values.get("projects_initiated") or 0))
+	return ratings
 
 
 def submission_day(rng: random.Random, period: Period, today: dt.date, due_days: int = DUE_DAYS) -> dt.date:

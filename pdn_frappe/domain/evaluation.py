@@ -219,7 +219,13 @@ PUBLICATION_FIELDS = (
 	"published_other",
 )
 CHECK_FIELDS = DEVICE_FIELDS + PUBLICATION_FIELDS
-RATING_FIELDS = ("interest_online_presence", "interest_network", "interest_trainings")
+#: the promeneur's interest, rated before a questionnaire can be sent
+INTEREST_FIELDS = ("interest_online_presence", "interest_network", "interest_trainings")
+#: the guide's qualitative indicators, rated by the promeneur for the period as a whole (never about
+#: one young person): quality of the contacts, involvement of partners, impact on the young people,
+#: diversity of the channels used; optional
+GUIDE_RATING_FIELDS = ("quality_of_contacts", "partner_involvement", "impact_on_youths", "channel_diversity")
+RATING_FIELDS = INTEREST_FIELDS + GUIDE_RATING_FIELDS
 FREE_TEXT_FIELDS = ("published_other_text", "difficulties", "training_needs", "remarks")
 
 #: parts of youths_contacted: none of them may exceed it
@@ -320,12 +326,13 @@ def check_indicators(values: Mapping, period: periods.Period | None = None) -> l
 def check_complete(values: Mapping, networks: Iterable[str]) -> list[Problem]:
 	"""What a questionnaire still lacks before it can be submitted.
 
-	Codes: ``no_network`` (at least one network used), ``missing_rating`` (every interest rated).
+	Codes: ``no_network`` (at least one network used), ``missing_rating`` (every interest rated;
+	the guide's indicators are optional).
 	"""
 	problems = []
 	if not [n for n in networks if n]:
 		problems.append(Problem("no_network", ("networks",)))
-	for fieldname in RATING_FIELDS:
+	for fieldname in INTEREST_FIELDS:
 		try:
 			stars = rating_stars(values.get(fieldname))
 		except (TypeError, ValueError):
@@ -458,6 +465,7 @@ SECTION_NETWORKS = "networks"
 SECTION_DEVICES = "devices"
 SECTION_PUBLICATIONS = "publications"
 SECTION_INTEREST = "interest"
+SECTION_GUIDE = "guide"
 
 #: indicator codes that are not fields of the questionnaire
 EXPECTED = "expected"
@@ -567,10 +575,24 @@ def activity_rows(fig: ActivityFigures) -> list[ReportRow]:
 		rows.append(ReportRow(SECTION_PUBLICATIONS, fieldname, "field", count, share=rate(count, n)))
 
 	section(SECTION_INTEREST)
-	for fieldname in RATING_FIELDS:
+	for fieldname in INTEREST_FIELDS:
 		rated = fig.rating_counts.get(fieldname, 0)
 		rows.append(
 			ReportRow(SECTION_INTEREST, fieldname, "field", average(fig.rating_sums.get(fieldname, 0), rated))
+		)
+
+	section(SECTION_GUIDE)
+	for fieldname in GUIDE_RATING_FIELDS:
+		# the average of the stars given, and the share of the questionnaires that rated it
+		rated = fig.rating_counts.get(fieldname, 0)
+		rows.append(
+			ReportRow(
+				SECTION_GUIDE,
+				fieldname,
+				"field",
+				average(fig.rating_sums.get(fieldname, 0), rated),
+				share=rate(rated, n),
+			)
 		)
 	return rows
 

@@ -44,6 +44,7 @@ class PdNEvaluation(Document):
 		age_21_25: DF.Int
 		age_under_12: DF.Int
 		amended_from: DF.Link | None
+		channel_diversity: DF.Rating
 		department: DF.Link | None
 		device_computer: DF.Check
 		device_console: DF.Check
@@ -53,6 +54,7 @@ class PdNEvaluation(Document):
 		due_date: DF.Date | None
 		exchanges_per_week: DF.Int
 		hours_online: DF.Float
+		impact_on_youths: DF.Rating
 		interactions_information: DF.Int
 		interactions_listening: DF.Int
 		interactions_prevention: DF.Int
@@ -66,6 +68,7 @@ class PdNEvaluation(Document):
 		networks: DF.TableMultiSelect[PdNEvaluationNetwork]
 		new_youths_contacted: DF.Int
 		parents_contacted: DF.Int
+		partner_involvement: DF.Rating
 		period: DF.Data | None
 		period_end: DF.Date | None
 		period_start: DF.Date | None
@@ -82,6 +85,7 @@ class PdNEvaluation(Document):
 		published_prevention: DF.Check
 		published_structure_info: DF.Check
 		published_youth_articles: DF.Check
+		quality_of_contacts: DF.Rating
 		quarter: DF.Literal["", "Q1", "Q2", "Q3", "Q4"]
 		remarks: DF.SmallText | None
 		reopen_reason: DF.SmallText | None
@@ -201,7 +205,7 @@ class PdNEvaluation(Document):
 			)
 
 	def set_title(self):
-		""""Camille Martin · T1 2026": the period as users read it (the key stays in ``period``)."""
+		""" "Camille Martin · T1 2026": the period as users read it (the key stays in ``period``)."""
 		self.title = f"{self.promeneur_name or self.promeneur} · {utils.period_label(self.get_period())}"
 
 	def set_status(self):

@@ -26,6 +26,8 @@ class PdNEvaluationRollup(Document):
 		age_21_25: DF.Int
 		age_under_12: DF.Int
 		answered: DF.Int
+		channel_diversity_rated: DF.Int
+		channel_diversity_stars: DF.Int
 		counts: DF.Table[PdNEvaluationRollupCount]
 		department: DF.Link | None
 		device_computer: DF.Int
@@ -34,6 +36,8 @@ class PdNEvaluationRollup(Document):
 		device_tablet: DF.Int
 		exchanges_per_week: DF.Int
 		hours_online: DF.Float
+		impact_on_youths_rated: DF.Int
+		impact_on_youths_stars: DF.Int
 		interactions_information: DF.Int
 		interactions_listening: DF.Int
 		interactions_prevention: DF.Int
@@ -48,6 +52,8 @@ class PdNEvaluationRollup(Document):
 		interest_trainings_stars: DF.Int
 		new_youths_contacted: DF.Int
 		parents_contacted: DF.Int
+		partner_involvement_rated: DF.Int
+		partner_involvement_stars: DF.Int
 		period: DF.Data | None
 		period_type: DF.Literal["Quarter", "Year"]
 		projects_initiated: DF.Int
@@ -57,6 +63,8 @@ class PdNEvaluationRollup(Document):
 		published_prevention: DF.Int
 		published_structure_info: DF.Int
 		published_youth_articles: DF.Int
+		quality_of_contacts_rated: DF.Int
+		quality_of_contacts_stars: DF.Int
 		quarter: DF.Literal["", "Q1", "Q2", "Q3", "Q4"]
 		short_contacts: DF.Int
 		year: DF.Int

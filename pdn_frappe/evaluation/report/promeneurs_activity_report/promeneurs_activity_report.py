@@ -54,6 +54,9 @@ def section_labels() -> dict[str, str]:
 		rules.SECTION_DEVICES: _("Devices used"),
 		rules.SECTION_PUBLICATIONS: _("What you published"),
 		rules.SECTION_INTEREST: _("Interest (average, out of 5 stars)"),
+		rules.SECTION_GUIDE: _(
+			"The guide's indicators (average, out of 5 stars; share of the questionnaires that rated them)"
+		),
 	}
 
 

@@ -52,6 +52,9 @@ class TestPromeneursActivityReport(OwnStructureTestCase):
 			"themes": ([{"theme": "Santé"}, {"theme": "Logement"}], [{"theme": "Santé"}]),
 			"device_computer": (1, 0),
 			"interest_trainings": (1, 0.4),
+			# the guide's indicators, optional: 4 and 2 stars; 3 stars and not rated
+			"quality_of_contacts": (0.8, 0.4),
+			"channel_diversity": (0.6, 0),
 		}
 		cls.q1 = [
 			make_evaluation(
@@ -104,6 +107,17 @@ class TestPromeneursActivityReport(OwnStructureTestCase):
 		self.assertEqual(rows[("networks", "Instagram")]["value"], 2)
 		self.assertEqual(rows[("devices", "device_computer")]["value"], 1)
 		self.assertEqual(rows[("interest", "interest_trainings")]["value"], 3.5)  # (5 + 2) / 2 stars
+		# the guide's indicators: average of the stars given, share of the questionnaires that rated
+		quality = rows[("guide", "quality_of_contacts")]
+		self.assertEqual((quality["value"], quality["share"]), (3.0, 100.0))  # (4 + 2) / 2, 2 of 2
+		channels = rows[("guide", "channel_diversity")]
+		self.assertEqual((channels["value"], channels["share"]), (3.0, 50.0))  # 3 / 1, 1 of 2
+		impact = rows[("guide", "impact_on_youths")]
+		self.assertEqual((impact["value"], impact["share"]), (None, 0.0))  # nobody rated it
+		self.assertEqual(
+			[code for section, code in rows if section == "guide"],
+			["guide", *rules.GUIDE_RATING_FIELDS],
+		)
 		self.assertEqual(data[0]["indent"], 0)
 		self.assertTrue(data[0]["is_section"])
 		self.assertEqual(rows[("presence", "hours_online")]["indicator"], _("Hours online during the period"))
