@@ -225,6 +225,44 @@ class TestPdNResourceProposal(PdnTestCase):
 		with self.assertRaises(frappe.PermissionError):
 			propose()
 
+	def test_a_coordinator_taken_off_the_team_no_longer_sees_proposals(self):
+		frappe.set_user(self.author_user)
+		proposal = propose()
+		frappe.set_user("Administrator")
+		department = frappe.get_doc("PdN Department", "03")
+		department.set("members", [row for row in department.members if row.user != self.coordinator])
+		department.save(ignore_permissions=True)
+		scope.clear_cache()
+		frappe.set_user(self.coordinator)
+		self.assertNotIn(proposal.name, listed())
+		self.assertFalse(frappe.has_permission(PROPOSAL, "read", proposal.name))
+		with self.assertRaises(frappe.PermissionError):
+			frappe.get_doc(PROPOSAL, proposal.name).validate_and_apply()
+
+	def test_an_attachment_of_a_proposal_is_listed_to_its_readers_only(self):
+		frappe.set_user(self.author_user)
+		proposal = propose()
+		frappe.set_user("Administrator")
+		attachment = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "plaquette.pdf",
+				"content": b"%PDF-1.4 plaquette",
+				"is_private": 1,
+				"attached_to_doctype": PROPOSAL,
+				"attached_to_name": proposal.name,
+			}
+		).insert(ignore_permissions=True)
+		for user, allowed in (
+			(self.author_user, True),
+			(self.coordinator, True),
+			(self.colleague_user, False),
+		):
+			frappe.set_user(user)
+			files = frappe.get_list("File", filters={"name": attachment.name}, pluck="name")
+			self.assertEqual(bool(files), allowed, user)
+			self.assertEqual(frappe.has_permission("File", "read", doc=attachment), allowed, user)
+
 	def test_the_coordination_is_told_of_a_new_proposal(self):
 		frappe.set_user(self.author_user)
 		propose()
