@@ -21,7 +21,7 @@ from frappe.utils import add_days, getdate, nowdate
 
 from pdn_frappe.conventions.activation import signed_charter
 from pdn_frappe.demo import conventions as demo_life
-from pdn_frappe.demo.network import build_demo_network
+from pdn_frappe.demo.network import DEMO_EMAIL_DOMAIN, build_demo_network
 from pdn_frappe.network.demo import loading
 
 DEMO_DEPARTMENTS = ("03", "63")
@@ -146,9 +146,25 @@ def add_convention_life(structures: list[str], department: str, today, counts: d
 	if len(conventions) > demo_life.AMENDED and conventions[demo_life.AMENDED]:
 		if add_demo_amendment(conventions[demo_life.AMENDED], department, today):
 			counts["amendments"] += 1
-	if len(conventions) > demo_life.TERMINATED and conventions[demo_life.TERMINATED]:
-		if add_demo_termination(conventions[demo_life.TERMINATED], today):
-			counts["terminations"] += 1
+	# the structures of the demo logins keep their convention: their promeneur stays active
+	spared = set(
+		frappe.get_all(
+			"PdN Structure Contact",
+			filters={"parenttype": "PdN Structure", "user": ("like", f"%@{DEMO_EMAIL_DOMAIN}")},
+			pluck="parent",
+		)
+	) | set(
+		frappe.get_all(
+			"PdN Promeneur", filters={"user": ("like", f"%@{DEMO_EMAIL_DOMAIN}")}, pluck="structure"
+		)
+	)
+	candidates = [
+		name
+		for structure, name in list(zip(structures, conventions, strict=True))[demo_life.TERMINATED :]
+		if name and structure not in spared
+	]
+	if candidates and add_demo_termination(candidates[0], today):
+		counts["terminations"] += 1
 
 
 def add_demo_check(name: str, today) -> bool:

@@ -6,8 +6,8 @@ the order of their structures' names:
 * the first one (it ends soon) had an on-site check that found unjustified expenses: part of last
   year's subsidy is to be paid back, an earlier overpayment was already recovered;
 * the second one is amended: this year's subsidy rises and the CAF has a new representative;
-* the third one is ended by its structure with three months' notice, on the next anniversary of
-  its start; it stays active until then.
+* the third one (the next one when its structure hosts a demo login) is ended by its structure
+  with three months' notice, on the next anniversary of its start; it stays active until then.
 
 Only professionals and organisations are named; nothing here is about a young person.
 """

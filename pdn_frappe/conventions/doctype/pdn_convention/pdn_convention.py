@@ -397,14 +397,6 @@ class PdNConvention(Document):
 			)
 			kind, notice = rules.IMMEDIATE, None
 		else:
-			if self.terminated_on:
-				frappe.throw(
-					_("A termination on {0} is already planned. Withdraw it first.").format(
-						frappe.bold(format_date(self.terminated_on))
-					),
-					exc=exceptions.ConventionTerminationError,
-					title=_("Termination planned"),
-				)
 			notice = getdate(notice_on) if notice_on else today
 			end = errors.checked(
 				rules.check_termination_with_notice,
@@ -414,6 +406,15 @@ class PdNConvention(Document):
 				today,
 				getdate(terminated_on) if terminated_on else None,
 			)
+			if self.terminated_on:
+				# the notice is checked first: a refusal always says what the rule allows
+				frappe.throw(
+					_("A termination on {0} is already planned. Withdraw it first.").format(
+						frappe.bold(format_date(self.terminated_on))
+					),
+					exc=exceptions.ConventionTerminationError,
+					title=_("Termination planned"),
+				)
 			kind = rules.WITH_NOTICE
 		self.flags.changing_termination = True
 		self.termination_reason = reason
