@@ -150,10 +150,11 @@ function record_signature(frm) {
 function show_missing_documents(frm) {
 	const missing = (frm.doc.supporting_documents || []).filter((row) => ["Missing", "Expired"].includes(row.status));
 	const late = (frm.doc.yearly_reports || []).filter((row) => row.status === "Late");
-	if (missing.length || late.length) {
+	if (missing.length || late.length || frm.doc.recovery_due > 0) {
 		const parts = [];
 		if (missing.length) parts.push(__("{0} supporting document(s) missing or expired", [missing.length]));
 		if (late.length) parts.push(__("{0} yearly document(s) late", [late.length]));
+		if (frm.doc.recovery_due > 0) parts.push(__("{0} still to recover", [format_currency(frm.doc.recovery_due, "EUR")]));
 		frm.dashboard.set_headline_alert(parts.join(" · "), "orange");
 	}
 }
