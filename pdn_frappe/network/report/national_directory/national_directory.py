@@ -13,6 +13,7 @@ from frappe import _
 from frappe.query_builder.functions import Count
 from frappe.utils import get_url
 
+from pdn_frappe import reports
 from pdn_frappe.domain import directory as public
 from pdn_frappe.domain import national as rules
 from pdn_frappe.domain.validation import safe_url
@@ -30,28 +31,11 @@ def execute(filters: dict | None = None):
 
 
 def get_columns() -> list[dict]:
-	def column(fieldname, label, fieldtype="Data", width=140, **extra):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **extra}
-
-	return [
-		column("promeneur", _("Promeneur"), "Link", 130, options="PdN Promeneur"),
-		column("first_name", _("First name"), width=110),
-		column("last_name", _("Last name"), width=120),
-		column("email", _("E-mail"), width=200),
-		column("phone", _("Phone"), width=120),
-		column("profession", _("Profession"), width=180),
-		column("structure_name", _("Structure"), width=200),
-		column("city", _("Town"), width=110),
-		column("structure_phone", _("Structure phone"), width=120),
-		column("department", _("Department"), "Link", 90, options="PdN Department"),
-		column("mission", _("Mission"), width=130),
-		column("publics", _("Publics"), width=150),
-		column("networks", _("Network profiles"), width=300),
-		column("office_hours", _("Online office hours"), width=220),
-		column("photo", _("Photo"), width=200),
-		column("registration_label", _("Registration on the national site"), width=170),
-		column("national_registered_on", _("Registered on the national site on"), "Date", 120),
-	]
+	return reports.columns(
+		"promeneur first_name last_name email phone profession",
+		"structure_name city structure_phone department mission publics networks office_hours photo",
+		"registration_label national_registered_on",
+	)
 
 
 def get_rows(filters: frappe._dict) -> list[dict]:
