@@ -693,6 +693,11 @@ MESSAGES: dict[tuple[str, str], Message] = {
 		exceptions.StructureRequestError,
 		(translated(0),),
 	),
+	(STRUCTURE_REQUEST, "effective_date_out_of_range"): Message(
+		_lt("The effective date {0} is too far away: a change takes effect within a year of its request."),
+		exceptions.StructureRequestError,
+		(date(),),
+	),
 	(STRUCTURE_REQUEST, "convention_other_structure"): Message(
 		_lt("The convention of a budget request must be the structure's own."), exceptions.StructureRequestError
 	),

@@ -164,3 +164,20 @@ def test_a_new_promeneur_reads_as_an_application():
 	)
 	assert rules.weekly_hours_choice(9) == "6h and more"
 	assert code_of(rules.weekly_hours_choice, 1.5)[0] == "invalid_hours"
+
+
+def test_a_change_takes_effect_within_a_year_of_its_request():
+	import datetime
+
+	today = datetime.date(2026, 12, 1)
+	rules.check_effective_date(today, today)
+	rules.check_effective_date(datetime.date(2027, 12, 1), today)
+	rules.check_effective_date(datetime.date(2025, 12, 1), today)
+	assert (
+		code_of(rules.check_effective_date, datetime.date(9999, 12, 31), today)[0]
+		== "effective_date_out_of_range"
+	)
+	assert (
+		code_of(rules.check_effective_date, datetime.date(1900, 1, 1), today)[0]
+		== "effective_date_out_of_range"
+	)

@@ -14,6 +14,7 @@ may change in which state (:func:`check_content_unchanged`), the decision rule
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 
 from pdn_frappe.domain.applications import WEEKLY_HOURS
@@ -141,6 +142,16 @@ def check_promeneur_of_structure(promeneur_structure: str | None, structure: str
 		raise StructureRequestError("promeneur_other_structure")
 	if status in ("Left", "Excluded"):
 		raise StructureRequestError("promeneur_ended", status)
+
+
+#: how far from today a declared change may take effect, in days
+MAX_EFFECTIVE_DAYS = 366
+
+
+def check_effective_date(effective: datetime.date, today: datetime.date) -> None:
+	"""A change takes effect within a year before or after the day it is declared."""
+	if abs((effective - today).days) > MAX_EFFECTIVE_DAYS:
+		raise StructureRequestError("effective_date_out_of_range", effective)
 
 
 def check_convention_of_structure(convention_structure: str | None, structure: str) -> None:

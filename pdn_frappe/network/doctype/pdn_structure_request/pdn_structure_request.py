@@ -5,9 +5,9 @@ import frappe
 from frappe import _
 from frappe.model import no_value_fields
 from frappe.model.document import Document
-from frappe.utils import cint, cstr, flt, nowdate, strip_html_tags
+from frappe.utils import cint, cstr, flt, getdate, nowdate, strip_html_tags
 
-from pdn_frappe import errors
+from pdn_frappe import errors, exceptions
 from pdn_frappe.domain import structure_requests as rules
 from pdn_frappe.domain import validation
 from pdn_frappe.domain.errors import DomainError
@@ -107,6 +107,8 @@ class PdNStructureRequest(Document):
 		self.validate_kind()
 		self.validate_promeneur()
 		self.validate_convention()
+		self.validate_effective_date()
+		self.validate_documents()
 		self.validate_free_texts()
 		self.validate_content_locked()
 		self.validate_decision()
@@ -193,6 +195,27 @@ class PdNStructureRequest(Document):
 			return
 		structure = frappe.db.get_value("PdN Convention", self.convention, "structure")
 		self.checked(rules.check_convention_of_structure, structure, self.structure)
+
+	def validate_effective_date(self):
+		if self.effective_date:
+			self.checked(rules.check_effective_date, getdate(self.effective_date), getdate(nowdate()))
+
+	def validate_documents(self):
+		"""A document is a file uploaded for this request by its author, never another record's file."""
+		before = self.get_doc_before_save()
+		known = {row.file for row in before.documents} if before else set()
+		for row in self.documents:
+			if not row.file or row.file in known:
+				continue
+			owner, doctype, name = frappe.db.get_value(
+				"File", {"file_url": row.file}, ["owner", "attached_to_doctype", "attached_to_name"]
+			) or (None, None, None)
+			if owner != frappe.session.user and (doctype, name) != (self.doctype, self.name):
+				frappe.throw(
+					_("Documents, row {0}: upload the file with this request.").format(row.idx),
+					exc=exceptions.StructureRequestError,
+					title=_("Invalid value"),
+				)
 
 	def validate_free_texts(self):
 		privacy.check_free_texts(self, FREE_TEXTS)

@@ -208,6 +208,24 @@ class TestPdNStructureRequest(PdnTestCase):
 		self.assertNotIn("<script>", body)
 		self.assertIn("&lt;script&gt;", body)
 
+	def test_far_dates_and_other_records_files_are_refused(self):
+		from pdn_frappe.conventions.testing import attach_file
+
+		frappe.set_user(self.manager)
+		self.assertRaises(
+			StructureRequestError, frappe.get_doc(self.values(effective_date="2099-01-01")).insert
+		)
+		frappe.set_user("Administrator")
+		secret = attach_file(frappe.get_doc("PdN Structure", self.s63), "statuts-63.pdf")
+		frappe.set_user(self.manager)
+		values = self.values(documents=[{"document_type": "Statuts", "file": secret}])
+		self.assertRaises(StructureRequestError, frappe.get_doc(values).insert)
+		doc = frappe.get_doc(self.values()).insert()
+		own = attach_file(doc, "pv.pdf")
+		doc.append("documents", {"document_type": "Statuts", "file": own})
+		doc.save()
+		self.assertEqual([row.file for row in doc.documents], [own])
+
 	# ------------------------------------------------------------ deciding
 
 	def test_coordinator_of_another_department_cannot_decide(self):
