@@ -3,6 +3,9 @@
 
 frappe.ui.form.on("PdN Resource Proposal", {
 	refresh(frm) {
+		if (frm.is_new() && frm.doc.referent && !frm.doc.full_name) {
+			frm.trigger("referent"); // opened from a referent: start from its details
+		}
 		if (frm.is_new() || frm.doc.status !== "Proposed") {
 			return;
 		}

@@ -12,5 +12,14 @@ frappe.ui.form.on("PdN Resource Referent", {
 			}
 			frm.add_custom_button(__("Mark as checked"), () => frm.call("mark_checked").then(() => frm.reload_doc()));
 		}
+		if (frappe.model.can_create("PdN Resource Proposal") && !(frm.perm[0] && frm.perm[0].write)) {
+			// a promeneur: the coordination checks a correction before the address book takes it
+			frm.add_custom_button(__("Propose a correction"), () =>
+				frappe.new_doc("PdN Resource Proposal", {
+					proposal_type: "Correction",
+					referent: frm.doc.name,
+				})
+			);
+		}
 	},
 });
