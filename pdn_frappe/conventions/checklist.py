@@ -40,7 +40,11 @@ def current_convention(structure: str) -> str | None:
 @frappe.whitelist()
 def structure_checklist(structure: str) -> dict:
 	"""The checklist of the structure's current convention, and whether the user may fill it."""
-	scope.check_stored("PdN Structure", structure, "read")
+	if not frappe.db.exists("PdN Structure", structure) or not scope.allows(
+		"PdN Structure", frappe.get_doc("PdN Structure", structure), "read"
+	):
+		frappe.throw(_("You cannot see this structure."), frappe.PermissionError)
+	frappe.has_permission("PdN Structure", "read", doc=structure, throw=True)
 	name = current_convention(structure)
 	if not name or not frappe.has_permission(CONVENTION, "read", doc=name):
 		return {"convention": None, "rows": [], "can_upload": False}
