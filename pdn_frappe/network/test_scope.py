@@ -37,6 +37,9 @@ MATRIX = {
 	"PdN Application": {"coordinator": "rcw", "caf": "rcw", "manager": "", "promeneur": "", "admin": ""},
 	"PdN Application Call": {"coordinator": "rcw", "caf": "rcwd", "manager": "r", "promeneur": "", "admin": ""},
 	"PdN Steering Meeting": {"coordinator": "rcw", "caf": "rcwd", "manager": "", "promeneur": "", "admin": ""},
+	# the committee's roadmap for the coordination, and the coordination's yearly budget
+	"PdN Roadmap Item": {"coordinator": "rcw", "caf": "rcwd", "manager": "", "promeneur": "", "admin": ""},
+	"PdN Coordination Budget": {"coordinator": "rcw", "caf": "rcwd", "manager": "", "promeneur": "", "admin": ""},
 	"PdN Charter Signature": {"coordinator": "rcws", "caf": "rcws", "manager": "r", "promeneur": "r", "admin": ""},
 	"PdN Convention": {"coordinator": "rw", "caf": "rcwd", "manager": "rw", "promeneur": "", "admin": ""},
 	# coordination and CAF prepare and record the amendments; the structure reads its own
