@@ -34,14 +34,15 @@ def apply(doc) -> None:
 def sync(structures: list[str] | None = None) -> int:
 	"""Move the registrations the directory's listing changed without a save; returns how many moved."""
 	listed = set(directory.listed_names(structures))
-	filters = {FIELD: ("in", [*rules.STATUSES])}
+	# a removed promeneur moves only when listed again (then among ``listed``)
+	filters = {FIELD: ("in", [status for status in rules.STATUSES if status != rules.REMOVED])}
 	if structures is not None:
 		filters["structure"] = ("in", structures or [""])
 	rows = {row.name: row for row in frappe.get_all(PROMENEUR, filters=filters, fields=["name", FIELD])}
-	for name in listed - set(rows):
-		rows[name] = frappe._dict(
-			name=name, national_registration=frappe.db.get_value(PROMENEUR, name, FIELD)
-		)
+	missing = sorted(listed - set(rows))
+	if missing:
+		for row in frappe.get_all(PROMENEUR, filters={"name": ("in", missing)}, fields=["name", FIELD]):
+			rows[row.name] = row
 	moved = 0
 	for row in rows.values():
 		target = rules.next_status(row.get(FIELD), row.name in listed)
