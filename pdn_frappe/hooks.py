@@ -159,6 +159,8 @@ scheduler_events = {
 		"pdn_frappe.conventions.alerts.daily",
 		"pdn_frappe.applications.doctype.pdn_application_call.pdn_application_call.close_expired_calls",
 		"pdn_frappe.network.retention.run_daily",
+		# approved departures and changes of hours on their effective date
+		"pdn_frappe.network.structure_requests.apply_due_requests",
 		# a convention's end date passes: the registrations on the national site follow the directory
 		"pdn_frappe.network.national.sync",
 		# a convention comes into force or ends with the date alone: the directory's cached pages go

@@ -181,3 +181,16 @@ def test_a_change_takes_effect_within_a_year_of_its_request():
 		code_of(rules.check_effective_date, datetime.date(1900, 1, 1), today)[0]
 		== "effective_date_out_of_range"
 	)
+
+
+def test_departures_and_changes_of_hours_wait_for_their_date():
+	import datetime
+
+	today = datetime.date(2026, 12, 1)
+	later = datetime.date(2026, 12, 15)
+	assert rules.applies_later(rules.LEAVING, later, today)
+	assert rules.applies_later(rules.HOURS, later, today)
+	assert not rules.applies_later(rules.LEAVING, today, today)
+	assert not rules.applies_later(rules.NEW_PROMENEUR, later, today)
+	assert not rules.applies_later(rules.ADDRESS, later, today)
+	assert not rules.applies_later(rules.LEAVING, None, today)

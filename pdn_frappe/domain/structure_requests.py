@@ -144,6 +144,15 @@ def check_promeneur_of_structure(promeneur_structure: str | None, structure: str
 		raise StructureRequestError("promeneur_ended", status)
 
 
+#: kinds applied on their effective date: approved earlier, they wait for it
+DATED_KINDS = (LEAVING, HOURS)
+
+
+def applies_later(kind: str, effective: datetime.date | None, today: datetime.date) -> bool:
+	"""Whether an approved request waits for its effective date (a departure, a change of hours)."""
+	return kind in DATED_KINDS and effective is not None and effective > today
+
+
 #: how far from today a declared change may take effect, in days
 MAX_EFFECTIVE_DAYS = 366
 

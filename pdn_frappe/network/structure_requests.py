@@ -125,9 +125,15 @@ def apply(request) -> None:
 	if not request.flags.pdn_apply:
 		return
 	request.flags.pdn_apply = False
+	if rules.applies_later(request.request_kind, getdate(request.effective_date), getdate()):
+		request.db_set(
+			"result",
+			_("To be applied on {0}, its effective date.").format(format_date(request.effective_date)),
+			update_modified=False,
+		)
+		return
 	try:
-		result, created = _apply(request)
-		file_documents(request)
+		carry_out(request)
 	except Exception as error:
 		frappe.db.rollback(save_point=SAVEPOINT)
 		scope.clear_cache()
@@ -139,10 +145,54 @@ def apply(request) -> None:
 			exc=StructureRequestApplyError,
 			title=_("Request not applied"),
 		)
+
+
+def carry_out(request) -> None:
+	"""Apply the request's change and record when and what on the request."""
+	result, created = _apply(request)
+	file_documents(request)
 	values = {"applied_on": now_datetime(), "result": result}
 	if created:
 		values["result_promeneur"] = created
 	request.db_set(values, update_modified=False)
+
+
+def apply_due_requests(today=None) -> list[str]:
+	"""Daily: the approved departures and changes of hours whose effective date has come.
+
+	Each one is applied in its own savepoint; one that the registry refuses stays approved and not
+	applied, with the reason in its result and in the Error Log.
+	"""
+	today = getdate(today)
+	applied = []
+	for name in frappe.get_all(
+		DOCTYPE,
+		filters={
+			"workflow_state": rules.APPROVED,
+			"applied_on": ("is", "not set"),
+			"request_kind": ("in", rules.DATED_KINDS),
+			"effective_date": ("<=", today),
+		},
+		pluck="name",
+		order_by="effective_date asc, name asc",
+	):
+		request = frappe.get_doc(DOCTYPE, name)
+		frappe.db.savepoint(SAVEPOINT)
+		try:
+			carry_out(request)
+			applied.append(name)
+		except Exception as error:
+			frappe.db.rollback(save_point=SAVEPOINT)
+			scope.clear_cache()
+			frappe.log_error(
+				title=_("Structure request not applied"), reference_doctype=DOCTYPE, reference_name=name
+			)
+			request.db_set(
+				"result",
+				_("Not applied on its effective date: {0}").format(_message_of(error)),
+				update_modified=False,
+			)
+	return applied
 
 
 def _message_of(error: Exception) -> str:

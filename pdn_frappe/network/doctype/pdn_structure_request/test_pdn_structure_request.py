@@ -299,6 +299,28 @@ class TestPdNStructureRequest(PdnTestCase):
 		stored.refusal_reason = "Trop tard"
 		self.assertRaises(StructureRequestError, stored.save)
 
+	def test_a_departure_to_come_waits_for_its_date(self):
+		from pdn_frappe.animation.testing import make_promeneur_with_login
+		from pdn_frappe.network.structure_requests import apply_due_requests
+
+		promeneur, user = make_promeneur_with_login(structure=self.structure)
+		day = add_days(nowdate(), 10)
+		doc = self.decide(self.file(promeneur=promeneur.name, effective_date=day), "Approve")
+		stored = frappe.get_doc(DOCTYPE, doc.name)
+		self.assertEqual(stored.workflow_state, "Approved")
+		self.assertFalse(stored.applied_on)
+		self.assertEqual(frappe.db.get_value("PdN Promeneur", promeneur.name, "status"), "Active")
+		self.assertTrue(frappe.db.get_value("User", user, "enabled"))
+		self.assertEqual(apply_due_requests(add_days(day, -1)), [])
+		self.assertEqual(apply_due_requests(day), [doc.name])
+		self.assertEqual(
+			frappe.db.get_value("PdN Promeneur", promeneur.name, ["status", "ended_on"]),
+			("Left", getdate(day)),
+		)
+		self.assertFalse(frappe.db.get_value("User", user, "enabled"))
+		self.assertTrue(frappe.db.get_value(DOCTYPE, doc.name, "applied_on"))
+		self.assertEqual(apply_due_requests(day), [])
+
 	def test_refusal_needs_a_reason(self):
 		doc = self.file()
 		self.assertRaises(StructureRequestError, self.decide, doc, "Refuse")
