@@ -126,6 +126,41 @@ permission_query_conditions = {
 # A file attached to a scoped record is listed only to those who may read that record.
 permission_query_conditions["File"] = "pdn_frappe.network.scope.file_query_conditions"
 
+# A child table's rows are listed only to those who may read their parent record (Frappe checks the
+# parent doctype's permission only). Every child doctype of the app is listed here (a test checks it).
+_CHILD_DOCTYPES = (
+	"PdN Application Call Department",
+	"PdN Application Call Document",
+	"PdN Application Network",
+	"PdN Charter Signatory",
+	"PdN Convention Alert",
+	"PdN Convention Amendment Subsidy",
+	"PdN Convention Document",
+	"PdN Convention Inspection",
+	"PdN Convention Recovery",
+	"PdN Convention Subsidy",
+	"PdN Convention Yearly Report",
+	"PdN Coordination Co-funder",
+	"PdN Department Member",
+	"PdN Document Template Section",
+	"PdN Evaluation Network",
+	"PdN Evaluation Rollup Count",
+	"PdN Meeting Attendee",
+	"PdN Meeting Decision",
+	"PdN Network Profile",
+	"PdN Office Hour",
+	"PdN Promeneur Status Change",
+	"PdN Report Axis Row",
+	"PdN Report Task Row",
+	"PdN Report Theme Row",
+	"PdN Structure Contact",
+	"PdN Structure Document",
+	"PdN Theme Row",
+	"PdN Training Participant",
+)
+for _doctype in _CHILD_DOCTYPES:
+	permission_query_conditions[_doctype] = "pdn_frappe.network.scope.child_query_conditions"
+
 has_permission = {doctype: "pdn_frappe.network.scope.has_permission" for doctype in _SCOPED_DOCTYPES}
 # Practice notes add their own rule (a promeneur changes only their own drafts); it only denies.
 has_permission["PdN Practice Note"] = [

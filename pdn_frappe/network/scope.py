@@ -606,6 +606,29 @@ def file_query_conditions(user: str | None = None, doctype: str | None = None) -
 	return "(" + " or ".join(alternatives) + ")"
 
 
+def child_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""``permission_query_conditions`` of the app's child tables: Frappe lists child rows
+	(``frappe.client.get_list`` with ``parent``) on the parent doctype's permission alone, not the
+	parent record's; a row of a scoped parent is listed only to those who may read that record."""
+	scope = user_scope(user)
+	if scope.unrestricted:
+		return ""
+	table = f"`tab{doctype}`"
+	scoped = ", ".join(frappe.db.escape(name) for name in sorted(SCOPED_DOCTYPES))
+	alternatives = [f"{table}.`parenttype` not in ({scoped})"]
+	for name in sorted(SCOPED_DOCTYPES):
+		if not any(df.options == doctype for df in frappe.get_meta(name).get_table_fields()):
+			continue
+		condition = query_conditions(scope.user, name)
+		if condition == NOTHING:
+			continue
+		records = f"select `tab{name}`.`name` from `tab{name}`" + (f" where {condition}" if condition else "")
+		alternatives.append(
+			f"({table}.`parenttype` = {frappe.db.escape(name)} and {table}.`parent` in ({records}))"
+		)
+	return "(" + " or ".join(alternatives) + ")"
+
+
 @frappe.whitelist()
 def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	"""``frappe.client.get_count`` counts every row of a doctype; for the scoped ones, count what
