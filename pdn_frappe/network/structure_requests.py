@@ -23,7 +23,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_date, get_url_to_form, getdate, now_datetime
 
-from pdn_frappe import mail, roles
+from pdn_frappe import errors, mail, roles
 from pdn_frappe.domain import lifecycle as lifecycle_rules
 from pdn_frappe.domain import structure_requests as rules
 from pdn_frappe.exceptions import StructureRequestApplyError
@@ -205,6 +205,15 @@ def _message_of(error: Exception) -> str:
 def _apply(request) -> tuple[str, str | None]:
 	"""Carry out the change; return what was done (French) and the promeneur created, if any."""
 	kind = request.request_kind
+	if kind in rules.PROMENEUR_KINDS:
+		# the promeneur may have moved or left since the request was filed
+		row = (
+			frappe.db.get_value("PdN Promeneur", request.promeneur, ["structure", "status"], as_dict=True)
+			or {}
+		)
+		errors.checked(
+			rules.check_promeneur_of_structure, row.get("structure"), request.structure, row.get("status")
+		)
 	if kind == rules.LEAVING:
 		return leave(request), None
 	if kind == rules.HOURS:

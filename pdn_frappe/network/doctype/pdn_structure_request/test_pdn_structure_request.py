@@ -402,6 +402,13 @@ class TestPdNStructureRequest(PdnTestCase):
 		self.assertEqual(frappe.db.count("PdN Promeneur"), count)
 		self.assertEqual(frappe.db.get_value("PdN Promeneur", taken, "structure"), self.other)
 
+	def test_a_promeneur_who_moved_since_the_request_is_not_touched(self):
+		doc = self.file(request_kind="Change of weekly hours or mission", new_weekly_hours=5)
+		frappe.db.set_value("PdN Promeneur", self.promeneur, "structure", self.other)
+		self.assertRaises(StructureRequestApplyError, self.decide, doc, "Approve")
+		self.assertEqual(frappe.db.get_value("PdN Promeneur", self.promeneur, "weekly_hours"), 3)
+		self.assertEqual(frappe.db.get_value(DOCTYPE, doc.name, "workflow_state"), "Submitted")
+
 	def test_budget_of_a_draft_convention_and_not_of_a_signed_one(self):
 		from pdn_frappe.conventions.testing import make_active_convention, make_convention
 
