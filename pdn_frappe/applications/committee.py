@@ -17,6 +17,8 @@ touches: a meeting cannot carry a change the user could not make on the record i
 
 from __future__ import annotations
 
+import re
+
 import frappe
 from frappe import _
 from frappe.utils import format_date, get_url_to_form, getdate, nowdate
@@ -35,6 +37,7 @@ MEETING = "PdN Steering Meeting"
 DECISION_TEMPLATE = "PdN Promeneur Committee Decision"
 MINUTES_TEMPLATE = "PdN Meeting Minutes"
 MINUTES_PRINT_FORMAT = "Steering Meeting Minutes"
+IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 def check_row(meeting, row) -> None:
@@ -186,6 +189,20 @@ def attendee_emails(meeting) -> list[str]:
 	return found
 
 
+def minutes_pdf(meeting) -> bytes:
+	"""The minutes as a PDF, in the site's language, printed by wkhtmltopdf from the print format
+	(without the stylesheets Frappe links by URL, which a worker cannot always reach)."""
+	from frappe.utils.pdf import get_pdf
+
+	from pdn_frappe.conventions.pdf import without_linked_stylesheets
+
+	with utils.in_site_language():
+		html = frappe.get_print(MEETING, meeting.name, print_format=MINUTES_PRINT_FORMAT, no_letterhead=1)
+	# images pasted in the agenda or the minutes stay out of the PDF: wkhtmltopdf would fetch them
+	# by URL (and fail the whole PDF when it cannot), and a screenshot may show a young person
+	return get_pdf(IMAGE.sub("", without_linked_stylesheets(html)))
+
+
 def send_minutes(meeting) -> list[str]:
 	"""E-mail the minutes as a PDF to the attendees; the addresses it went to."""
 	recipients = attendee_emails(meeting)
@@ -194,17 +211,11 @@ def send_minutes(meeting) -> list[str]:
 			_("No attendee of the meeting has an e-mail address: the minutes were not sent."),
 			title=_("No recipient"),
 		)
+	if not mail.can_send():
+		return []
 	with utils.in_site_language():
-		filename = _("Minutes {0}").format(meeting.title)
-	# rendered into a PDF when the e-mail goes out (the Email Queue keeps what to print)
-	attachment = {
-		"print_format_attachment": 1,
-		"doctype": MEETING,
-		"name": meeting.name,
-		"print_format": MINUTES_PRINT_FORMAT,
-		"file_name": filename,
-		"lang": mail.site_language(),
-	}
+		filename = _("Minutes {0}").format(meeting.title).replace("/", "-")
+	attachment = {"fname": f"{filename}.pdf", "fcontent": minutes_pdf(meeting)}
 	sent = mail.send(
 		MINUTES_TEMPLATE,
 		recipients,

@@ -2,6 +2,9 @@
 through the lifecycle, the yearly target, roadmap items, and the minutes e-mailed as a PDF; each one
 tried by the users who may and by those who may not."""
 
+import email
+from email import policy
+
 import frappe
 from frappe.utils import add_days, getdate, nowdate
 
@@ -332,14 +335,12 @@ class TestMinutes(CommitteeTestCase):
 		queued = queue_for(MEETING, meeting.name)
 		self.assertEqual(len(queued), 1)
 		self.assertEqual(sorted(recipients_of(queued[0].name)), sorted(sent_to))
-		attachments = frappe.parse_json(queued[0].attachments)
-		self.assertEqual(
-			[
-				(a["print_format_attachment"], a["doctype"], a["name"], a["print_format"], a["lang"])
-				for a in attachments
-			],
-			[(1, MEETING, meeting.name, "Steering Meeting Minutes", "fr")],
-		)
+		# the PDF travels in the queued message itself
+		message = email.message_from_string(queued[0].message, policy=policy.default)
+		pdfs = [part for part in message.iter_attachments() if part.get_content_type() == "application/pdf"]
+		self.assertEqual(len(pdfs), 1)
+		self.assertTrue(pdfs[0].get_filename().endswith(".pdf"))
+		self.assertEqual(pdfs[0].get_content()[:5], b"%PDF-")
 
 		html = frappe.get_print(MEETING, meeting.name, print_format="Steering Meeting Minutes")
 		self.assertNotIn("<script>x", html)  # shown as text, never as markup
