@@ -78,7 +78,9 @@ class TestMail(PdnTestCase):
 	def test_every_shipped_template_is_a_record_and_an_administrators_edit_stays(self):
 		mail.sync_email_templates()
 		shipped = mail.shipped_templates()
-		self.assertEqual(len(shipped), 20)
+		self.assertEqual(len(shipped), 28)
+		self.assertIn("PdN Promeneur Committee Decision", shipped)
+		self.assertIn("PdN Meeting Minutes", shipped)
 		self.assertFalse(set(shipped) - set(frappe.get_all("Email Template", pluck="name")))
 
 		frappe.db.set_value("Email Template", "PdN Referent Check", "subject", "Contacts à revoir")
