@@ -173,6 +173,12 @@ has_permission["PdN Resource Proposal"] = [
 	"pdn_frappe.network.proposals.has_permission",
 ]
 
+# A structure's draft request is its managers' to change.
+has_permission["PdN Structure Request"] = [
+	"pdn_frappe.network.scope.has_permission",
+	"pdn_frappe.network.structure_requests.has_permission",
+]
+
 _SCOPE_GUARD = "pdn_frappe.network.scope.guard_write"
 _SCOPE_EVENTS = ("before_save", "before_submit", "before_cancel", "before_update_after_submit")
 

@@ -111,6 +111,29 @@ def ensure_workflow() -> str:
 	return workflow.name
 
 
+# ---------------------------------------------------------------- permission
+
+
+def has_permission(doc, ptype: str | None = None, user: str | None = None, debug=False) -> bool:
+	"""Second ``has_permission`` hook of the requests (after the scope's); it only denies.
+
+	A draft is its structure's managers' to change: the coordination decides on the requests the
+	structure has sent, it does not write them.
+	"""
+	if (
+		ptype in (None, "read", "select", "print", "email", "report", "export", "share", "create")
+		or doc.is_new()
+	):
+		return True
+	if frappe.db.get_value(DOCTYPE, doc.name, "workflow_state") != rules.DRAFT:
+		return True
+	user_scope = scope.user_scope(user)
+	if user_scope.unrestricted:
+		return True
+	manager = user_scope.by_role.get(roles.STRUCTURE_MANAGER)
+	return bool(manager) and (manager.structures is scope.ALL or doc.structure in manager.structures)
+
+
 # ---------------------------------------------------------------- approval
 
 

@@ -262,6 +262,19 @@ class TestPdNStructureRequest(PdnTestCase):
 		frappe.set_user(self.caf)
 		self.assertTrue(frappe.has_permission(DOCTYPE, "read", doc=doc.name))
 
+	def test_a_draft_is_the_managers_to_change(self):
+		frappe.set_user(self.manager)
+		draft = frappe.get_doc(self.values()).insert()
+		draft.details = "Départ confirmé"
+		draft.save()
+		frappe.set_user(self.coordinator)
+		stored = frappe.get_doc(DOCTYPE, draft.name)
+		self.assertTrue(frappe.has_permission(DOCTYPE, "read", doc=stored))
+		stored.details = "Changé par la coordination"
+		self.assertRaises(frappe.PermissionError, stored.save)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value(DOCTYPE, draft.name, "details"), "Départ confirmé")
+
 	def test_filed_request_cannot_change(self):
 		doc = self.file()
 		other = make_promeneur(structure=self.structure).name
