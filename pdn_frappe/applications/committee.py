@@ -81,6 +81,17 @@ def apply_row(meeting, row) -> str:
 	return ""
 
 
+def result_label(row, result: str) -> str:
+	"""What the decisions grid shows once a row is applied, in the site's language: the state or
+	the status reached, the target set, the roadmap item created."""
+	with utils.in_site_language():
+		if row.kind == rules.YEARLY_TARGET:
+			return _("{0} promeneurs in {1}").format(result, row.target_year)
+		if row.kind == rules.ROADMAP_ITEM:
+			return result
+		return _(result) if result else ""
+
+
 def apply_promeneur_decision(meeting, row) -> str:
 	promeneur = frappe.get_doc(PROMENEUR, row.promeneur)
 	check_row(meeting, row)

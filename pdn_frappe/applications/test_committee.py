@@ -110,6 +110,7 @@ class TestPromeneurDecisions(CommitteeTestCase):
 		meeting.reload()
 		self.assertEqual(meeting.status, "Decisions applied")
 		self.assertTrue(meeting.decisions[0].applied_on)
+		self.assertEqual(meeting.decisions[0].result, "Exclu", "the grid reads in the site's language")
 
 		sent = queued_emails(self.promeneur.name)
 		self.assertEqual(len(sent), 1)

@@ -168,7 +168,7 @@ class PdNSteeringMeeting(Document):
 					title=_("Decision not applied"),
 				)
 			row.applied_on = now_datetime()
-			row.result = result
+			row.result = committee.result_label(row, result)
 			results.append({"row": row.idx, "kind": row.kind, "result": result})
 			if row.kind in committee_rules.PROMENEUR_TARGETS:
 				notices.append(row)
